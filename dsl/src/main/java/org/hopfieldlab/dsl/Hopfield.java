@@ -1,0 +1,2 @@
+package org.hopfieldlab.dsl;
+public final class Hopfield { private Hopfield() {} }
