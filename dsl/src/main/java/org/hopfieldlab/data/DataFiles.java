@@ -29,6 +29,21 @@ final class DataFiles {
         }
     }
 
+    /** Fails before writing when the target is a folder or its folder does not exist. */
+    static void checkWritable(Path path) {
+        if (path == null) {
+            throw new IllegalArgumentException("path must not be null");
+        }
+        if (Files.isDirectory(path)) {
+            throw new IllegalArgumentException(path + " is a folder; give a file name to write to");
+        }
+        Path folder = path.toAbsolutePath().getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("cannot write " + path + ": the folder " + folder
+                    + " does not exist (create it first, e.g. Files.createDirectories)");
+        }
+    }
+
     static byte[] readAll(Path path) {
         checkReadable(path);
         try {

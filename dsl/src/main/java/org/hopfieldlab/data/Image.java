@@ -181,9 +181,7 @@ public record Image(double[] pixels, int rows, int cols, int label, double backg
 
     /** Writes the image as a PNG file at the size a notebook shows it (a 28 x 28 digit becomes 112 x 112). */
     public void savePng(Path path) {
-        if (path == null) {
-            throw new IllegalArgumentException("path must not be null");
-        }
+        DataFiles.checkWritable(path);
         try {
             if (!ImageIO.write(toBufferedImage(displayScale()), "png", path.toFile())) {
                 throw new IllegalStateException("no PNG writer is available in this Java runtime");

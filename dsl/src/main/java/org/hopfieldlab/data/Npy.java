@@ -88,9 +88,7 @@ public final class Npy {
 
     /** Writes any {@link NpyArray}, including one read before, with its dtype, byte order and shape. */
     public static void write(Path path, NpyArray array) {
-        if (path == null) {
-            throw new IllegalArgumentException("path must not be null");
-        }
+        DataFiles.checkWritable(path);
         if (array == null) {
             throw new IllegalArgumentException("array must not be null");
         }

@@ -69,9 +69,7 @@ public final class Npz {
      * @param arrays name to array; names become the keys numpy shows
      */
     public static void write(Path path, Map<String, NpyArray> arrays) {
-        if (path == null) {
-            throw new IllegalArgumentException("path must not be null");
-        }
+        DataFiles.checkWritable(path);
         if (arrays == null) {
             throw new IllegalArgumentException("arrays must not be null");
         }

@@ -38,6 +38,9 @@ class NpyErrorsTest {
         assertMentions(message(() -> Npy.read(missing)), "no such file", "weights.npy");
         assertMentions(message(() -> Npz.read(dir.resolve("all.npz"))), "no such file", "all.npz");
         assertMentions(message(() -> Npy.read(dir)), "is a folder");
+        assertMentions(message(() -> Npy.write(dir.resolve("results").resolve("w.npy"), new double[1])),
+                "cannot write", "w.npy", "results does not exist");
+        assertMentions(message(() -> Npz.write(dir, java.util.Map.of())), "is a folder");
     }
 
     @Test
