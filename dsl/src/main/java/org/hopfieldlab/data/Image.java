@@ -74,6 +74,54 @@ public record Image(double[] pixels, int rows, int cols, int label, double backg
         return new Image(values, rows, cols, -1, background);
     }
 
+    /**
+     * Other values in this image's shape, label and background: a network's recalled state shown like
+     * the cue it started from, e.g. {@code cue.withPixels(recall.state())}.
+     *
+     * @param values row-major values, {@code rows * cols} of them
+     */
+    public Image withPixels(double[] values) {
+        return new Image(values, rows, cols, label, background);
+    }
+
+    /**
+     * Images side by side, e.g. original, cue and recall, separated by a blank column. Each is drawn
+     * with its own grey scale, so the result holds ink levels in [0,1] (background 0) and no label.
+     *
+     * @param images at least one, all with the same number of rows
+     */
+    public static Image row(Image... images) {
+        if (images == null || images.length == 0) {
+            throw new IllegalArgumentException("row needs at least one image");
+        }
+        int height = images[0].rows;
+        int width = -1;
+        for (int i = 0; i < images.length; i++) {
+            if (images[i] == null) {
+                throw new IllegalArgumentException("image " + i + " is null");
+            }
+            if (images[i].rows != height) {
+                throw new IllegalArgumentException("image " + i + " has " + images[i].rows
+                        + " rows, image 0 has " + height + "; images in a row need the same height");
+            }
+            width += images[i].cols + 1;
+        }
+        double[] ink = new double[height * width];
+        int left = 0;
+        for (Image image : images) {
+            double[] range = image.displayRange();
+            double span = range[1] - range[0];
+            for (int r = 0; r < height; r++) {
+                for (int c = 0; c < image.cols; c++) {
+                    double value = image.pixels[r * image.cols + c];
+                    ink[r * width + left + c] = span > 0 ? (value - range[0]) / span : 0.0;
+                }
+            }
+            left += image.cols + 1;
+        }
+        return new Image(ink, height, width, -1, 0.0);
+    }
+
     /** A copy of the pixels, row by row. */
     @Override
     public double[] pixels() {

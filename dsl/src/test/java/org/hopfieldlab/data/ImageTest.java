@@ -139,6 +139,27 @@ class ImageTest {
     }
 
     @Test
+    void withPixelsKeepsShapeLabelAndBackground() {
+        Image cue = digit.binarized().masked(0.5);
+        Image shown = cue.withPixels(digit.binarized().pixels());
+        assertEquals(digit.binarized(), shown);
+        assertThrows(IllegalArgumentException.class, () -> cue.withPixels(new double[10]));
+    }
+
+    @Test
+    void rowPlacesImagesSideBySideOnOneInkScale() {
+        Image first = Image.of(new double[] {0, 1, 0.5, 0}, 2, 2);
+        Image second = Image.of(new double[] {-1, 1}, 2, 1);
+        Image row = Image.row(first, second);
+        assertEquals(2, row.rows());
+        assertEquals(4, row.cols());
+        // [0,1] keeps its values; the +1/-1 image maps -1 to 0 ink and +1 to full ink; a blank column between
+        assertArrayEquals(new double[] {0, 1, 0, 0, 0.5, 0, 0, 1}, row.pixels());
+        assertEquals("image 1 has 2 rows, image 0 has 28; images in a row need the same height",
+                assertThrows(IllegalArgumentException.class, () -> Image.row(digit, first)).getMessage());
+    }
+
+    @Test
     void badArgumentsAreNamed() {
         assertEquals("pixels has 783 values, a 28 x 28 image needs 784",
                 assertThrows(IllegalArgumentException.class, () -> Image.of(new double[783], 28, 28)).getMessage());
