@@ -156,6 +156,24 @@ class DigitsTest {
     }
 
     @Test
+    void theShippedFilesAreTheOnesDigitsSourceDescribes() throws Exception {
+        String source;
+        try (InputStream in = Digits.class.getResourceAsStream("DIGITS-SOURCE.md")) {
+            source = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        for (String name : new String[] {"digits-images-idx3-ubyte.gz", "digits-labels-idx1-ubyte.gz"}) {
+            byte[] bytes;
+            try (InputStream in = Digits.class.getResourceAsStream(name)) {
+                bytes = in.readAllBytes();
+            }
+            String sha256 = java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+            assertTrue(source.contains(sha256), name + " has SHA-256 " + sha256
+                    + ", which DIGITS-SOURCE.md does not list: regenerate with tools/data/make-digits.sh and update it");
+        }
+    }
+
+    @Test
     void binarizedIsPlusOneExactlyWherePixelsExceedOneHalf() {
         double[][] images = digits.images(50);
         double[][] spins = digits.binarized(50);
