@@ -1,5 +1,9 @@
 package org.hopfieldlab.dsl;
 
+import org.hopfieldlab.data.Corruption;
+import org.hopfieldlab.data.Digits;
+import org.hopfieldlab.data.Image;
+import org.hopfieldlab.data.Patterns;
 import org.hopfieldlab.learn.StorageRule;
 import org.hopfieldlab.model.Dynamics;
 import org.hopfieldlab.model.Lagrangian;
@@ -77,6 +81,24 @@ public final class Hopfield {
 
     /** Storkey's incremental rule (1997). */
     public static StorageRule storkey() { return StorageRule.storkey(); }
+
+    // ------------------------------------------------------------ data
+
+    /** 10,000 real handwritten digits (MNIST, 28 x 28, labels 0-9) embedded in the library. */
+    public static Digits digits() { return Digits.load(); }
+
+    /** Any pattern of {@code rows * cols} values shown as an image. */
+    public static Image image(double[] values, int rows, int cols) { return Image.of(values, rows, cols); }
+
+    /** {@code count} random +1/-1 patterns of {@code length} values, the same for the same seed. */
+    public static double[][] randomPatterns(int count, int length, long seed) {
+        return Patterns.random(count, length, seed);
+    }
+
+    /** A copy of {@code pattern} with exactly {@code round(fraction * length)} entries flipped (+1/-1). */
+    public static double[] flip(double[] pattern, double fraction, long seed) {
+        return Corruption.flip(pattern, fraction, seed);
+    }
 
     // ------------------------------------------------------------ presets
 
