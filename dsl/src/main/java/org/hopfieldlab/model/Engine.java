@@ -379,7 +379,7 @@ final class Engine {
         }
     }
 
-    private static int[] identityOrder(int n) {
+    static int[] identityOrder(int n) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -387,7 +387,7 @@ final class Engine {
         return order;
     }
 
-    private static void shuffle(int[] order, SplittableRandom random) {
+    static void shuffle(int[] order, SplittableRandom random) {
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = order[i];
