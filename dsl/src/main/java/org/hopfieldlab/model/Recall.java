@@ -20,30 +20,34 @@ import org.hopfieldlab.display.RichDisplay;
  * @param fixedPoint what the final state is: a single pattern, a mixture, the global average, or none
  * @param memoryActivations the memory neurons' activations at the final state (softmax: attention weights)
  * @param energyLogScale see {@link Network#energyLogScale()}
+ * @param layerStates the internal state x of every layer at the end, features first
  */
 public record Recall(Network network, double[] query, double[][] trajectory, double[] energies, boolean converged,
                      int limitCycle, int energyRiseStep, FixedPoint fixedPoint, double[] memoryActivations,
-                     double energyLogScale) implements RichDisplay {
+                     double energyLogScale, double[][] layerStates) implements RichDisplay {
 
     public Recall {
         query = query.clone();
         trajectory = Network.copy(trajectory);
         energies = energies.clone();
         memoryActivations = memoryActivations.clone();
+        layerStates = Network.copy(layerStates);
     }
 
     static Recall of(Network network, double[] query, double[][] trajectory, double[] energies, boolean converged,
-                     int limitCycle, int energyRiseStep, double[] memoryActivations, double logScale) {
+                     int limitCycle, int energyRiseStep, double[] memoryActivations, double logScale,
+                     double[][] layerStates) {
         double[] finalState = trajectory[trajectory.length - 1];
         FixedPoint point = Classifier.classify(network, finalState, memoryActivations, converged, limitCycle);
         return new Recall(network, query, trajectory, energies, converged, limitCycle, energyRiseStep, point,
-                memoryActivations, logScale);
+                memoryActivations, logScale, layerStates);
     }
 
     @Override public double[] query() { return query.clone(); }
     @Override public double[][] trajectory() { return Network.copy(trajectory); }
     @Override public double[] energies() { return energies.clone(); }
     @Override public double[] memoryActivations() { return memoryActivations.clone(); }
+    @Override public double[][] layerStates() { return Network.copy(layerStates); }
 
     /** The final feature state. */
     public double[] state() {

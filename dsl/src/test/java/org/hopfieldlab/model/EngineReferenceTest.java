@@ -69,7 +69,7 @@ class EngineReferenceTest {
     }
 
     @Test
-    void synchronousClassicalStepIsSignOfTSigma() {
+    void synchronousClassicalStepIsTheTextbookRuleWithoutSelfCoupling() {
         int n = 40;
         double[][] xi = Fixtures.signs(8, n, 5);
         Network net = classical(n, 8).dynamics(synchronous()).convergence(1e-9, 1).build().store(xi);
@@ -79,7 +79,9 @@ class EngineReferenceTest {
             double field = 0;
             for (double[] p : xi) {
                 for (int j = 0; j < n; j++) {
-                    field += p[i] * p[j] * sigma[j];
+                    if (j != i) {                             // sigma_i <- sgn(sum_{j != i} T_ij sigma_j)
+                        field += p[i] * p[j] * sigma[j];
+                    }
                 }
             }
             expected[i] = field > 0 ? 1 : field < 0 ? -1 : sigma[i];
