@@ -310,7 +310,7 @@ final class Engine {
     private double checkedEnergy(int step) {
         double e = energy();
         if (!Double.isFinite(e)) {
-            throw overflow(step, "the energy is " + e);
+            throw overflow(step, "the energy is too large for a double");
         }
         return e;
     }
@@ -319,8 +319,8 @@ final class Engine {
         for (int a = 0; a < layerCount; a++) {
             for (int i = 0; i < x[a].length; i++) {
                 if (!Double.isFinite(x[a][i]) || !Double.isFinite(g[a][i])) {
-                    throw overflow(step, "neuron " + i + " of the " + layers[a].name() + " layer is "
-                            + (Double.isFinite(x[a][i]) ? g[a][i] : x[a][i]));
+                    throw overflow(step, "neuron " + i + " of the " + layers[a].name() + " layer went beyond the"
+                            + " range of a double");
                 }
             }
         }
