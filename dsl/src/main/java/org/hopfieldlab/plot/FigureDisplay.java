@@ -53,7 +53,7 @@ public final class FigureDisplay implements RichDisplay {
     @Override
     public String toString() {
         String title = figure.getLayout() == null ? "" : figure.getLayout().getTitle();
-        int traces = figure.getTraces().length;
+        int traces = figure.getTraces() == null ? 0 : figure.getTraces().length;
         return "figure '" + title + "' (" + traces + (traces == 1 ? " trace)" : " traces)");
     }
 }

@@ -36,6 +36,14 @@ public final class PlotlyFigure extends Figure {
         return layoutExtras;
     }
 
+    /** For example {@code figure 'Energy per step' (2 traces)}, a line fit for JShell. */
+    @Override
+    public String toString() {
+        String title = getLayout() == null ? "" : getLayout().getTitle();
+        int traces = getTraces() == null ? 0 : getTraces().length;
+        return "figure '" + title + "' (" + traces + (traces == 1 ? " trace)" : " traces)");
+    }
+
     @Override
     protected void buildContext(String divName) {
         super.buildContext(divName);

@@ -318,7 +318,7 @@ public final class Plots {
         heat.put("ygap", 2);
         heat.put("colorbar", Map.of("title", Map.of("text", "value")));
         heat.put("hovertemplate", "%{y}, neuron %{x}: %{z:.3g}<extra></extra>");
-        int height = Math.max(250, Math.min(800, 140 + 36 * states.length));
+        int height = Math.max(320, Math.min(800, 140 + 36 * states.length));
         Layout layout = layout("States", "neuron", "state").height(height).build();
         Map<String, Object> extras = Map.of("yaxis", Map.of("autorange", "reversed", "type", "category", "automargin", true));
         return new PlotlyFigure(layout, extras, new JsonTrace(heat));

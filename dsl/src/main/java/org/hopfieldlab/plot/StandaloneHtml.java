@@ -20,7 +20,7 @@ final class StandaloneHtml {
 
     static String of(Figure figure) {
         String title = figure.getLayout() == null || figure.getLayout().getTitle().isBlank()
-                ? "HopfieldLab figure" : figure.getLayout().getTitle();
+                ? "HopfieldLab figure" : figure.getLayout().getTitle().replace("\\\\", "\\");
         return "<!DOCTYPE html>\n"
                 + "<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<title>" + escapeHtml(title) + "</title>\n"

@@ -384,5 +384,6 @@ class PlotsTest {
         ((PlotlyFigure) figure).layoutExtras().put("bargap", 0.5);
         assertEquals(0.5, PlotlyScript.of(figure).layout().path("bargap").asDouble());
         assertThrows(IllegalArgumentException.class, () -> Plots.attention(new double[] {0.5, 0.5}, 3));
+        assertEquals("figure 'Energy per step: 1 rise' (2 traces)", Plots.energyTrace(new double[] {1, 2}).toString());
     }
 }
