@@ -12,9 +12,6 @@ import java.util.SplittableRandom;
  */
 final class Engine {
 
-    /** Energies may carry rounding noise; a rise smaller than this (relative) is not reported. */
-    private static final double RISE_TOLERANCE = 1e-10;
-
     private final Network net;
     private final int layerCount;
     private final Layer[] layers;
@@ -335,7 +332,7 @@ final class Engine {
     /** The first step whose energy rose above the previous one (beyond rounding), or -1. */
     static int firstRise(double[] energies) {
         for (int t = 1; t < energies.length; t++) {
-            double allowed = RISE_TOLERANCE * Math.max(1, Math.abs(energies[t - 1]));
+            double allowed = Recall.RISE_TOLERANCE * Math.max(1, Math.abs(energies[t - 1]));
             if (energies[t] > energies[t - 1] + allowed) {
                 return t;
             }

@@ -41,7 +41,7 @@ public final class Plots {
      * An energy step counts as a rise when it exceeds this fraction of the energy's magnitude (at
      * least 1): floating-point round-off in a long sum is not a rise, anything larger is shown.
      */
-    public static final double RISE_TOLERANCE = 1e-9;
+    public static final double RISE_TOLERANCE = org.hopfieldlab.model.Recall.RISE_TOLERANCE;
 
     /** At most this many rises get a text annotation; every rise still gets its red marker. */
     static final int MAX_RISE_ANNOTATIONS = 10;

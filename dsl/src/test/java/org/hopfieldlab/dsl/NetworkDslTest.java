@@ -74,6 +74,22 @@ class NetworkDslTest {
     }
 
     @Test
+    void recallOffersItsFiguresDirectly() {
+        var digits = digits();
+        Recall image = modelB(784, 20, 1.0).build().store(digits.images(20)).recall(digits.image(4).masked(0.5));
+        var grid = assertInstanceOf(org.hopfieldlab.plot.ImageGrid.class, image.retrievalMap());
+        assertTrue(grid.size() >= 3, "query, result and nearest stored pattern at least");
+        assertTrue(image.plot().asJavascript("energy").contains("energy"));
+        assertTrue(image.mimeBundle().get("text/html").contains("data:image/png;base64,"));
+
+        double[][] xi = randomPatterns(3, 50, 3);
+        Recall strips = classical(50, 3).build().store(xi).recall(flip(xi[0], 0.2, 1));
+        assertInstanceOf(org.hopfieldlab.plot.FigureDisplay.class, strips.retrievalMap());
+        assertTrue(strips.overlapPlot().asJavascript("o").contains("overlap"));
+        assertTrue(image.attentionPlot(3).asJavascript("a").contains("#4"), "digit 4 is memory 4 and gets the weight");
+    }
+
+    @Test
     void batchedRecallMatchesOneByOne() {
         double[][] xi = randomPatterns(5, 40, 5);
         Network net = dense(40, 5, 3).build().store(xi);
