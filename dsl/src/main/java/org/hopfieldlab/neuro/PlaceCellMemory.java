@@ -30,8 +30,9 @@ import java.util.SplittableRandom;
  * of the conjunctive code {@code g(p) (x) x_1(p) (x) ... (x) x_S(p)} (the outer product, which is
  * how the original TEM's hippocampal cells combine "where" and "what"); the winner of this
  * winner-take-all competition receives the plateau potential, the third factor of {@link KeyValueMemory}), and the winner adds the
- * conjunction to its weights, {@code xi_mu <- xi_mu + c(p)}, unless it already holds that very
- * conjunction. Because the winner depends only on the conjunction, the same environment explored
+ * conjunction to the ones it holds, unless it already holds that very conjunction; its weights
+ * are the mean of the conjunctions it holds, {@code xi_mu = (1/n_mu) sum c(p)} (one-shot Hebbian
+ * storage with synaptic normalisation, so a neuron that won twice is not twice as strong). Because the winner depends only on the conjunction, the same environment explored
  * again recruits the same neurons, while a new sensory map recruits other neurons for each place
  * (remapping). A neuron may win for two conjunctions and then has two fields.
  *
@@ -139,18 +140,22 @@ public final class PlaceCellMemory {
         world.checkPlace(place);
         double[] c = features(place);
         int winner = winner(place, c);
-        for (double[] held : memories.get(winner)) {
-            if (Arrays.equals(held, c)) {
+        for (double[] old : memories.get(winner)) {
+            if (Arrays.equals(old, c)) {
                 return false;
             }
         }
-        memories.get(winner).add(c);
-        if (weights[winner] == null) {
-            weights[winner] = new double[c.length];
+        List<double[]> held = memories.get(winner);
+        held.add(c);
+        // the weights are the mean of the conjunctions held: a neuron that won twice is not
+        // twice as strong, so it does not drown the memories of the places around its fields
+        double[] w = new double[c.length];
+        for (double[] m : held) {
+            for (int i = 0; i < w.length; i++) {
+                w[i] += m[i] / held.size();
+            }
         }
-        for (int i = 0; i < c.length; i++) {
-            weights[winner][i] += c[i];
-        }
+        weights[winner] = w;
         return true;
     }
 
