@@ -25,16 +25,21 @@ import java.util.SplittableRandom;
  *   f_mu(v) = exp(beta xi_mu . v) / sum_nu exp(beta xi_nu . v)     (over neurons holding a memory)
  *   recall(v) = sum_mu xi_mu f_mu(v)                                (one update step, Model B)
  * </pre>
- * <b>Writing</b> is one-shot and local: when the agent is at p, the memory neurons compete through
- * fixed random projections
- * of the conjunctive code {@code g(p) (x) x_1(p) (x) ... (x) x_S(p)} (the outer product, which is
- * how the original TEM's hippocampal cells combine "where" and "what"); the winner of this
- * winner-take-all competition receives the plateau potential, the third factor of {@link KeyValueMemory}), and the winner adds the
- * conjunction to the ones it holds, unless it already holds that very conjunction; its weights
- * are the mean of the conjunctions it holds, {@code xi_mu = (1/n_mu) sum c(p)} (one-shot Hebbian
- * storage with synaptic normalisation, so a neuron that won twice is not twice as strong). Because the winner depends only on the conjunction, the same environment explored
- * again recruits the same neurons, while a new sensory map recruits other neurons for each place
- * (remapping). A neuron may win for two conjunctions and then has two fields.
+ * <b>Writing</b> is one-shot and local. When the agent is at p, the memory neurons compete through
+ * fixed random projections of the conjunctive code {@code g(p) (x) x_1(p) (x) ... (x) x_S(p)} (the
+ * outer product, the way the original TEM's hippocampal cells combine "where" and "what"). The
+ * winner of this winner-take-all competition receives the plateau potential (the third factor of
+ * {@link KeyValueMemory}) and takes the conjunction into the set it holds, unless it holds it
+ * already. Its weights are the mean of that set, {@code xi_mu = (1/n_mu) sum c(p)}: one-shot Hebbian
+ * storage with synaptic normalisation, so a neuron that won twice is not twice as strong. A neuron
+ * that won for two places has two fields; with a pool several times larger than the number of
+ * places this is rare.
+ *
+ * <p><b>Remapping.</b> The winner depends only on the conjunction, so the same environment explored
+ * again, along any walk, recruits the same neurons at the same places. A new environment changes
+ * the conjunctions and so the winners: give it a new {@link SensoryMap} and a realigned grid code
+ * ({@link GridCode#realigned}). With the sensory map changed but the grid code not, a place that
+ * happens to show the same symbol as before keeps its neuron (a partial remapping).
  *
  * <p><b>Prediction</b> is pattern completion: the agent returns to a place, only the grid code is
  * active ({@code v = [g(p); 0; ...; 0]}), and the recalled sensory block tells what it will see.
@@ -139,7 +144,7 @@ public final class PlaceCellMemory {
     public boolean visit(int place) {
         world.checkPlace(place);
         double[] c = features(place);
-        int winner = winner(place, c);
+        int winner = compete(place, c);
         for (double[] old : memories.get(winner)) {
             if (Arrays.equals(old, c)) {
                 return false;
@@ -166,7 +171,7 @@ public final class PlaceCellMemory {
      * of what is seen thus gives an independent competition, while the same conjunction always has
      * the same winner. Winners are remembered per conjunction, so the projections are drawn once.
      */
-    private int winner(int place, double[] c) {
+    private int compete(int place, double[] c) {
         String key = Arrays.toString(c);
         Integer known = winners.get(key);
         if (known != null) {
@@ -197,6 +202,15 @@ public final class PlaceCellMemory {
         }
         winners.put(key, best);
         return best;
+    }
+
+    /**
+     * The memory neuron that wins the competition at {@code place} in this environment: the neuron
+     * that stores (or, once visited, stored) the conjunction seen there.
+     */
+    public int winner(int place) {
+        world.checkPlace(place);
+        return compete(place, features(place));
     }
 
     /** The feature-neuron state at a place: grid code, then each sensory group one-hot. */

@@ -219,6 +219,42 @@ class KeyValueMemoryTest {
         assertTrue(byAge[3] <= 0.02, "ages 150-399 are forgotten: " + byAge[3]);
     }
 
+    @Test
+    void randomWritesAreReproducibleFromTheSeed() {
+        double[][] items = Patterns.random(30, 8, 12);
+        int[] first = new int[items.length];
+        int[] second = new int[items.length];
+        KeyValueMemory a = KeyValueMemory.autoassociative(10, 8, WritePolicy.RANDOM, 1, 99);
+        KeyValueMemory b = KeyValueMemory.autoassociative(10, 8, WritePolicy.RANDOM, 1, 99);
+        for (int t = 0; t < items.length; t++) {
+            first[t] = a.write(items[t]);
+            second[t] = b.write(items[t]);
+        }
+        assertArrayEquals(first, second);
+        assertTrue(java.util.Arrays.stream(first).distinct().count() > 5, "random slots should spread over the memory");
+    }
+
+    @Test
+    void badInputIsRejectedWithATeachingMessage() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> KeyValueMemory.create(4, 3, 3, WritePolicy.SEQUENTIAL, 1.5, Readout.softmax(1), 1));
+        assertEquals("decay must be in (0, 1] (1 means no forgetting), got 1.5", e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Readout.softmax(-1));
+        assertEquals("beta must be positive and finite, got -1.0", e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> KeyValueMemory.create(4, 3, 3, WritePolicy.SEQUENTIAL, 1, Readout.kWinners(5), 1));
+        assertEquals("k is 5 but the memory has only 4 slots", e.getMessage());
+        KeyValueMemory memory = KeyValueMemory.autoassociative(4, 3, WritePolicy.SEQUENTIAL, 1, 1);
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> memory.read(new double[2]));
+        assertEquals("query has 2 values, memory expects 3", e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> memory.write(new double[] {1, Double.NaN, 0}));
+        assertEquals("key contains NaN at index 1", e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> KeyValueMemory.create(4, 3, 3, null, 1, Readout.softmax(1), 1));
+        assertEquals("policy must be SEQUENTIAL or RANDOM, got null", e.getMessage());
+    }
+
     private static double recallFraction(KeyValueMemory memory, double[][] items, int from, int to, long seed) {
         SplittableRandom noise = new SplittableRandom(seed);
         int recalled = 0;

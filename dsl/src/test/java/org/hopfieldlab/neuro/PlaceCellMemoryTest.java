@@ -112,6 +112,33 @@ class PlaceCellMemoryTest {
     }
 
     @Test
+    void withoutGridRealignmentOnlyPlacesShowingTheSameSymbolKeepTheirNeuron() {
+        RandomWalk walk = RandomWalk.of(WORLD, 3000, 13);
+        SensoryMap a = SensoryMap.random(WORLD, SYMBOLS, 31);
+        SensoryMap b = SensoryMap.random(WORLD, SYMBOLS, 32);
+        PlaceCellMemory inA = PlaceCellMemory.in(WORLD, CODE, POOL, BETA, NEURONS, a).explore(walk);
+        PlaceCellMemory inB = PlaceCellMemory.in(WORLD, CODE, POOL, BETA, NEURONS, b).explore(walk);
+        int sameSymbol = 0;
+        int sameSymbolKept = 0;
+        int changed = 0;
+        int changedKept = 0;
+        for (int p = 0; p < WORLD.places(); p++) {
+            boolean kept = inA.winner(p) == inB.winner(p);
+            if (a.observation(p) == b.observation(p)) {
+                sameSymbol++;
+                sameSymbolKept += kept ? 1 : 0;
+            } else {
+                changed++;
+                changedKept += kept ? 1 : 0;
+            }
+        }
+        assertTrue(sameSymbol > 0, "the two maps should share a symbol somewhere");
+        assertEquals(sameSymbol, sameSymbolKept, "places with an unchanged symbol keep their neuron");
+        // a changed symbol means an independent competition: the same winner is a coincidence
+        assertTrue(changedKept <= 0.05 * changed, changedKept + " of " + changed + " changed places kept their neuron");
+    }
+
+    @Test
     void predictionIsAccurateAfterOneVisitAndAtChanceWhereNeverVisited() {
         int onceRight = 0;
         int once = 0;
