@@ -16,8 +16,19 @@ public sealed interface Readout permits Readout.Softmax, Readout.KWinners {
         return new KWinners(k);
     }
 
-    /** Slot weights for key matches {@code h} (not modified). */
+    /** Slot weights for key matches {@code h} (not modified); every match must be finite. */
     double[] weights(double[] h);
+
+    private static void checkMatches(double[] h) {
+        if (h == null || h.length == 0) {
+            throw new IllegalArgumentException("key matches must hold at least one value");
+        }
+        for (int i = 0; i < h.length; i++) {
+            if (!Double.isFinite(h[i])) {
+                throw new IllegalArgumentException("key match " + i + " is " + h[i] + "; matches must be finite");
+            }
+        }
+    }
 
     /**
      * Softmax readout.
@@ -34,6 +45,7 @@ public sealed interface Readout permits Readout.Softmax, Readout.KWinners {
 
         @Override
         public double[] weights(double[] h) {
+            Readout.checkMatches(h);
             double max = Double.NEGATIVE_INFINITY;
             for (double v : h) {
                 max = Math.max(max, v);
@@ -72,6 +84,7 @@ public sealed interface Readout permits Readout.Softmax, Readout.KWinners {
 
         @Override
         public double[] weights(double[] h) {
+            Readout.checkMatches(h);
             if (k > h.length) {
                 throw new IllegalArgumentException("k is " + k + " but the memory has only " + h.length + " slots");
             }
