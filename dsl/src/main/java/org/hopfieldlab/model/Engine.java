@@ -1,0 +1,428 @@
+package org.hopfieldlab.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Runs one network's dynamics. Every rule here descends the one energy of {@link Network}:
+ * synchronous = exact minimisation over one layer at a time; asynchronous = exact minimisation over
+ * one sign neuron at a time; ODE = Euler steps of the gradient flow. Not thread-safe: one per thread.
+ */
+final class Engine {
+
+    /** Energies may carry rounding noise; a rise smaller than this (relative) is not reported. */
+    private static final double RISE_TOLERANCE = 1e-10;
+
+    private final Network net;
+    private final int layerCount;
+    private final Layer[] layers;
+    private final double[][][] w;
+    private final double logScale;
+    private final double[][] x;        // internal state of each layer
+    private final double[][] g;        // activation of each layer (the memory layer's divided by exp(logScale))
+    private final double[][] input;    // work buffers: drive of each layer
+    private final double[][] scratch;
+
+    Engine(Network net) {
+        this.net = net;
+        this.layerCount = net.layers().size();
+        this.layers = net.layers().toArray(new Layer[0]);
+        this.w = new double[layerCount - 1][][];
+        for (int s = 0; s < w.length; s++) {
+            w[s] = net.synapseUnsafe(s);
+        }
+        this.logScale = logScale(net, net.dynamics());
+        this.x = new double[layerCount][];
+        this.g = new double[layerCount][];
+        this.input = new double[layerCount][];
+        this.scratch = new double[layerCount][];
+        for (int a = 0; a < layerCount; a++) {
+            int n = layers[a].size();
+            x[a] = new double[n];
+            g[a] = new double[n];
+            input[a] = new double[n];
+            scratch[a] = new double[n];
+        }
+    }
+
+    /**
+     * The log scale of the energy: non-zero only for an exponential memory over sign features with
+     * exact (synchronous or asynchronous) dynamics, where the largest memory input is bounded by the
+     * largest L1 norm of a stored pattern.
+     */
+    static double logScale(Network net, Dynamics dynamics) {
+        if (net.layers().size() != 2 || !net.layers().get(0).lagrangian().binary() || dynamics instanceof Dynamics.Ode
+                || !net.stored()) {
+            return 0;
+        }
+        double maxNorm = 0;
+        for (double[] row : net.synapseUnsafe(0)) {
+            double norm = 0;
+            for (double v : row) {
+                norm += Math.abs(v);
+            }
+            maxNorm = Math.max(maxNorm, norm);
+        }
+        return net.layers().get(1).lagrangian().logScaleFor(maxNorm);
+    }
+
+    // ------------------------------------------------------------------ energy
+
+    double energyOfFeatureState(double[] state) {
+        initialise(state);
+        return energy();
+    }
+
+    /** The energy of the current state of all layers, divided by exp(logScale). */
+    double energy() {
+        double unscaled = Math.exp(-logScale);   // for terms that do not involve the scaled layer
+        double e = 0;
+        for (int a = 0; a < layerCount; a++) {
+            Lagrangian lagrangian = layers[a].lagrangian();
+            double s = scaleOf(a);
+            double term = dot(x[a], g[a]) - lagrangian.value(x[a], s);
+            e += s != 0 ? term : term * unscaled;
+        }
+        for (int s = 0; s < w.length; s++) {
+            double coupling = 0;
+            double[][] ws = w[s];
+            for (int r = 0; r < ws.length; r++) {
+                coupling += g[s + 1][r] * dot(ws[r], g[s]);
+            }
+            boolean scaled = scaleOf(s) != 0 || scaleOf(s + 1) != 0;
+            e -= scaled ? coupling : coupling * unscaled;
+        }
+        return e;
+    }
+
+    private double scaleOf(int layer) {
+        return layer == 1 ? logScale : 0;
+    }
+
+    private void activate(int a) {
+        layers[a].lagrangian().activation(x[a], scaleOf(a), g[a]);
+    }
+
+    // ------------------------------------------------------------------ recall
+
+    /** Features take the query; each higher layer is set from the one below. */
+    private void initialise(double[] query) {
+        System.arraycopy(query, 0, x[0], 0, query.length);
+        activate(0);
+        for (int a = 1; a < layerCount; a++) {
+            multiply(w[a - 1], g[a - 1], x[a]);
+            activate(a);
+        }
+    }
+
+    Recall recall(double[] query) {
+        Convergence convergence = net.convergence();
+        Dynamics dynamics = net.dynamics();
+        initialise(query);
+        List<double[]> trajectory = new ArrayList<>();
+        List<Double> energies = new ArrayList<>();
+        trajectory.add(featureState());
+        energies.add(checkedEnergy(0));
+        SplittableRandom random = new SplittableRandom(net.seed());
+        int[] order = identityOrder(layers[0].size());
+        boolean converged = false;
+        int cycle = 0;
+        for (int step = 1; step <= convergence.maxSteps(); step++) {
+            double change;
+            if (dynamics instanceof Dynamics.Asynchronous) {
+                shuffle(order, random);
+                change = asynchronousSweep(order);
+            } else if (dynamics instanceof Dynamics.Ode ode) {
+                change = odeStep(ode.dt());
+            } else {
+                change = synchronousStep();
+            }
+            double[] state = featureState();
+            checkFinite(state, step);
+            trajectory.add(state);
+            energies.add(checkedEnergy(step));
+            if (change <= convergence.tolerance()) {
+                converged = true;
+                break;
+            }
+            if (dynamics instanceof Dynamics.Synchronous) {
+                cycle = cyclePeriod(trajectory, convergence.tolerance());
+                if (cycle > 0) {
+                    break;
+                }
+            }
+        }
+        double[] energyArray = energies.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] memory = g[1].clone();
+        return Recall.of(net, query, trajectory.toArray(new double[0][]), energyArray, converged, cycle,
+                firstRise(energyArray), memory, logScale, x);
+    }
+
+    /** What the user sees as the state: the spins of a sign layer, the internal state otherwise. */
+    private double[] featureState() {
+        return layers[0].lagrangian().binary() ? g[0].clone() : x[0].clone();
+    }
+
+    /** Gauss-Seidel over layers: each jumps to the minimum of the energy given its neighbours. */
+    private double synchronousStep() {
+        if (layerCount == 2 && layers[0].lagrangian().binary()) {
+            return simultaneousSpinStep();
+        }
+        double change = 0;
+        for (int a = 0; a < layerCount; a++) {
+            drive(a);
+            if (layers[a].lagrangian().binary()) {
+                for (int i = 0; i < x[a].length; i++) {
+                    double next = input[a][i] > 0 ? 1 : input[a][i] < 0 ? -1 : x[a][i];
+                    change = Math.max(change, Math.abs(next - x[a][i]));
+                    x[a][i] = next;
+                }
+            } else {
+                for (int i = 0; i < x[a].length; i++) {
+                    change = Math.max(change, Math.abs(input[a][i] - x[a][i]));
+                }
+                System.arraycopy(input[a], 0, x[a], 0, x[a].length);
+            }
+            activate(a);
+        }
+        return change;
+    }
+
+    /**
+     * Every spin takes, at the same time, the value the exact energy-difference rule gives it in the
+     * current state: the seed's update applied to all neurons at once. For the classical network this
+     * is the textbook {@code sigma_i <- sgn(sum_{j != i} T_ij sigma_j)}, with its two-cycles, and the
+     * energy may rise (reported on the trace). Returns the number of flips.
+     */
+    private double simultaneousSpinStep() {
+        double[] sigma = x[0];
+        double[] next = scratch[0];
+        for (int i = 0; i < sigma.length; i++) {
+            next[i] = preferredSpin(i);
+        }
+        int flips = 0;
+        for (int i = 0; i < sigma.length; i++) {
+            if (next[i] != sigma[i]) {
+                flips++;
+                sigma[i] = next[i];
+            }
+        }
+        multiply(w[0], sigma, x[1]);
+        activate(0);
+        activate(1);
+        return flips;
+    }
+
+    /**
+     * The value of spin i with the lower energy, all other spins and the memory inputs h = W sigma as
+     * they are: E = -L(h), so the spin goes where L is larger; a tie keeps the spin.
+     */
+    private double preferredSpin(int i) {
+        double[][] patterns = w[0];
+        double[] sigma = x[0];
+        double[] h = x[1];
+        double[] plus = scratch[1];
+        double[] minus = input[1];
+        for (int mu = 0; mu < patterns.length; mu++) {
+            double xi = patterns[mu][i];
+            double rest = h[mu] - xi * sigma[i];
+            plus[mu] = rest + xi;
+            minus[mu] = rest - xi;
+        }
+        double preference = layers[1].lagrangian().preference(plus, minus);
+        return preference > 0 ? 1 : preference < 0 ? -1 : sigma[i];
+    }
+
+    /**
+     * One sweep of the exact energy-difference rule (Krotov &amp; Hopfield 2016): each spin takes the
+     * value whose energy is lower, keeping its value on a tie. The memory inputs h = W sigma are
+     * kept up to date incrementally, so a sweep costs O(N K).
+     */
+    private double asynchronousSweep(int[] order) {
+        double[][] patterns = w[0];
+        double[] sigma = x[0];
+        double[] h = x[1];
+        int flips = 0;
+        for (int i : order) {
+            double next = preferredSpin(i);
+            if (next != sigma[i]) {
+                flips++;
+                double delta = next - sigma[i];
+                for (int mu = 0; mu < patterns.length; mu++) {
+                    h[mu] += patterns[mu][i] * delta;
+                }
+                sigma[i] = next;
+            }
+        }
+        activate(0);
+        activate(1);
+        return flips;
+    }
+
+    /** One Euler step for every layer with a time constant; the others are put at equilibrium. */
+    private double odeStep(double dt) {
+        double residual = 0;
+        for (int a = 0; a < layerCount; a++) {
+            drive(a);   // from the activations of the previous step: all layers move together
+        }
+        for (int a = 0; a < layerCount; a++) {
+            double tau = layers[a].tau();
+            if (tau > 0) {
+                double rate = dt / tau;
+                for (int i = 0; i < x[a].length; i++) {
+                    double force = input[a][i] - x[a][i];
+                    residual = Math.max(residual, Math.abs(force));
+                    x[a][i] += rate * force;
+                }
+            }
+        }
+        for (int a = 0; a < layerCount; a++) {
+            if (layers[a].tau() > 0) {
+                activate(a);
+            }
+        }
+        for (int a = 0; a < layerCount; a++) {
+            if (layers[a].tau() == 0) {
+                drive(a);
+                System.arraycopy(input[a], 0, x[a], 0, x[a].length);
+                activate(a);
+            }
+        }
+        return residual;
+    }
+
+    /** input[a] = W_{a-1} g_{a-1} + W_a^T g_{a+1}: what the neighbours say layer a should be. */
+    private void drive(int a) {
+        double[] in = input[a];
+        Arrays.fill(in, 0);
+        if (a > 0) {
+            multiply(w[a - 1], g[a - 1], in);
+        }
+        if (a < layerCount - 1) {
+            multiplyTransposedAdd(w[a], g[a + 1], in);
+        }
+    }
+
+    // ------------------------------------------------------------------ checks on the trace
+
+    private double checkedEnergy(int step) {
+        double e = energy();
+        if (!Double.isFinite(e)) {
+            throw overflow(step, "the energy is " + e);
+        }
+        return e;
+    }
+
+    private void checkFinite(double[] state, int step) {
+        for (int a = 0; a < layerCount; a++) {
+            for (int i = 0; i < x[a].length; i++) {
+                if (!Double.isFinite(x[a][i]) || !Double.isFinite(g[a][i])) {
+                    throw overflow(step, "neuron " + i + " of the " + layers[a].name() + " layer is "
+                            + (Double.isFinite(x[a][i]) ? g[a][i] : x[a][i]));
+                }
+            }
+        }
+    }
+
+    private ArithmeticException overflow(int step, String what) {
+        return new ArithmeticException("step " + step + " overflowed: " + what + ". The memory inputs are too large"
+                + " for " + layers[1].lagrangian().describe() + " (exp overflows past 709); lower beta, scale the"
+                + " patterns down, or use softmax(beta), which has the same fixed points and a finite energy");
+    }
+
+    /** The first step whose energy rose above the previous one (beyond rounding), or -1. */
+    static int firstRise(double[] energies) {
+        for (int t = 1; t < energies.length; t++) {
+            double allowed = RISE_TOLERANCE * Math.max(1, Math.abs(energies[t - 1]));
+            if (energies[t] > energies[t - 1] + allowed) {
+                return t;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The period of a cycle that the last state closes, or 0: the state returned to an earlier one
+     * while every state in between stayed well away (a thousand tolerances). A damped oscillation
+     * that settles on a fixed point is not a cycle.
+     */
+    private static int cyclePeriod(List<double[]> trajectory, double tolerance) {
+        int last = trajectory.size() - 1;
+        double[] now = trajectory.get(last);
+        double apart = 1000 * tolerance;
+        for (int t = last - 2; t >= 0; t--) {
+            if (distance(now, trajectory.get(t)) <= tolerance) {
+                for (int between = t + 1; between < last; between++) {
+                    if (distance(now, trajectory.get(between)) <= apart) {
+                        return 0;
+                    }
+                }
+                return last - t;
+            }
+        }
+        return 0;
+    }
+
+    private static double distance(double[] a, double[] b) {
+        double d = 0;
+        for (int i = 0; i < a.length; i++) {
+            d = Math.max(d, Math.abs(a[i] - b[i]));
+        }
+        return d;
+    }
+
+    // ------------------------------------------------------------------ small linear algebra
+
+    static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    /** out = W v (W: rows x cols, v: cols). */
+    static void multiply(double[][] w, double[] v, double[] out) {
+        for (int r = 0; r < w.length; r++) {
+            out[r] = dot(w[r], v);
+        }
+    }
+
+    /** out = W^T v. */
+    static void multiplyTransposed(double[][] w, double[] v, double[] out) {
+        Arrays.fill(out, 0);
+        multiplyTransposedAdd(w, v, out);
+    }
+
+    static void multiplyTransposedAdd(double[][] w, double[] v, double[] out) {
+        for (int r = 0; r < w.length; r++) {
+            double c = v[r];
+            if (c == 0) {
+                continue;
+            }
+            double[] row = w[r];
+            for (int i = 0; i < row.length; i++) {
+                out[i] += c * row[i];
+            }
+        }
+    }
+
+    static int[] identityOrder(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        return order;
+    }
+
+    static void shuffle(int[] order, SplittableRandom random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+}
