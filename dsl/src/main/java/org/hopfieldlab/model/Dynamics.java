@@ -6,9 +6,13 @@ package org.hopfieldlab.model;
 public sealed interface Dynamics permits Dynamics.Synchronous, Dynamics.Asynchronous, Dynamics.Ode {
 
     /**
-     * Every layer jumps to its equilibrium given its neighbours, layer after layer. With one memory
-     * layer this is the effective rule, e.g. {@code xi <- X softmax(beta X^T xi)} for Model B, or
-     * {@code sigma <- sgn(T sigma)} for the classical network. One step = one pass over all layers.
+     * Every layer jumps to its equilibrium given its neighbours, layer after layer: exact descent of
+     * the energy for convex Lagrangians. With one memory layer this is the effective rule, e.g.
+     * {@code xi <- X softmax(beta X^T xi)} for Model B. Sign features are the exception: all spins
+     * take at once the value the exact energy-difference rule gives each of them, which for the
+     * classical network is the textbook {@code sigma_i <- sgn(sum_{j != i} T_ij sigma_j)}; it may
+     * fall into two-cycles and raise the energy, both reported on the {@link Recall}.
+     * One step = one pass over all layers.
      */
     record Synchronous() implements Dynamics {
         @Override public String toString() { return "synchronous"; }

@@ -12,9 +12,6 @@ import java.util.SplittableRandom;
  */
 final class Engine {
 
-    /** Energies may carry rounding noise; a rise smaller than this (relative) is not reported. */
-    private static final double RISE_TOLERANCE = 1e-10;
-
     private final Network net;
     private final int layerCount;
     private final Layer[] layers;
@@ -157,7 +154,7 @@ final class Engine {
         double[] energyArray = energies.stream().mapToDouble(Double::doubleValue).toArray();
         double[] memory = g[1].clone();
         return Recall.of(net, query, trajectory.toArray(new double[0][]), energyArray, converged, cycle,
-                firstRise(energyArray), memory, logScale);
+                firstRise(energyArray), memory, logScale, x);
     }
 
     /** What the user sees as the state: the spins of a sign layer, the internal state otherwise. */
@@ -167,16 +164,13 @@ final class Engine {
 
     /** Gauss-Seidel over layers: each jumps to the minimum of the energy given its neighbours. */
     private double synchronousStep() {
+        if (layerCount == 2 && layers[0].lagrangian().binary()) {
+            return simultaneousSpinStep();
+        }
         double change = 0;
         for (int a = 0; a < layerCount; a++) {
             drive(a);
             if (layers[a].lagrangian().binary()) {
-                if (a == 0 && layerCount == 2) {
-                    // Only the direction of the drive matters to a sign layer; taking it from the
-                    // activation's direction keeps exponential memories exact where exp() would overflow.
-                    layers[1].lagrangian().activationDirection(x[1], scratch[1]);
-                    multiplyTransposed(w[0], scratch[1], input[0]);
-                }
                 for (int i = 0; i < x[a].length; i++) {
                     double next = input[a][i] > 0 ? 1 : input[a][i] < 0 ? -1 : x[a][i];
                     change = Math.max(change, Math.abs(next - x[a][i]));
@@ -194,6 +188,51 @@ final class Engine {
     }
 
     /**
+     * Every spin takes, at the same time, the value the exact energy-difference rule gives it in the
+     * current state: the seed's update applied to all neurons at once. For the classical network this
+     * is the textbook {@code sigma_i <- sgn(sum_{j != i} T_ij sigma_j)}, with its two-cycles, and the
+     * energy may rise (reported on the trace). Returns the number of flips.
+     */
+    private double simultaneousSpinStep() {
+        double[] sigma = x[0];
+        double[] next = scratch[0];
+        for (int i = 0; i < sigma.length; i++) {
+            next[i] = preferredSpin(i);
+        }
+        int flips = 0;
+        for (int i = 0; i < sigma.length; i++) {
+            if (next[i] != sigma[i]) {
+                flips++;
+                sigma[i] = next[i];
+            }
+        }
+        multiply(w[0], sigma, x[1]);
+        activate(0);
+        activate(1);
+        return flips;
+    }
+
+    /**
+     * The value of spin i with the lower energy, all other spins and the memory inputs h = W sigma as
+     * they are: E = -L(h), so the spin goes where L is larger; a tie keeps the spin.
+     */
+    private double preferredSpin(int i) {
+        double[][] patterns = w[0];
+        double[] sigma = x[0];
+        double[] h = x[1];
+        double[] plus = scratch[1];
+        double[] minus = input[1];
+        for (int mu = 0; mu < patterns.length; mu++) {
+            double xi = patterns[mu][i];
+            double rest = h[mu] - xi * sigma[i];
+            plus[mu] = rest + xi;
+            minus[mu] = rest - xi;
+        }
+        double preference = layers[1].lagrangian().preference(plus, minus);
+        return preference > 0 ? 1 : preference < 0 ? -1 : sigma[i];
+    }
+
+    /**
      * One sweep of the exact energy-difference rule (Krotov &amp; Hopfield 2016): each spin takes the
      * value whose energy is lower, keeping its value on a tie. The memory inputs h = W sigma are
      * kept up to date incrementally, so a sweep costs O(N K).
@@ -202,25 +241,13 @@ final class Engine {
         double[][] patterns = w[0];
         double[] sigma = x[0];
         double[] h = x[1];
-        double[] plus = scratch[1];
-        double[] minus = input[1];
-        Lagrangian memory = layers[1].lagrangian();
-        int k = patterns.length;
         int flips = 0;
         for (int i : order) {
-            for (int mu = 0; mu < k; mu++) {
-                double xi = patterns[mu][i];
-                double rest = h[mu] - xi * sigma[i];
-                plus[mu] = rest + xi;
-                minus[mu] = rest - xi;
-            }
-            // E = -L(h): the spin goes where L is larger.
-            double preference = memory.preference(plus, minus);
-            double next = preference > 0 ? 1 : preference < 0 ? -1 : sigma[i];
+            double next = preferredSpin(i);
             if (next != sigma[i]) {
                 flips++;
                 double delta = next - sigma[i];
-                for (int mu = 0; mu < k; mu++) {
+                for (int mu = 0; mu < patterns.length; mu++) {
                     h[mu] += patterns[mu][i] * delta;
                 }
                 sigma[i] = next;
@@ -280,7 +307,7 @@ final class Engine {
     private double checkedEnergy(int step) {
         double e = energy();
         if (!Double.isFinite(e)) {
-            throw overflow(step, "the energy is " + e);
+            throw overflow(step, "the energy is too large for a double");
         }
         return e;
     }
@@ -289,8 +316,8 @@ final class Engine {
         for (int a = 0; a < layerCount; a++) {
             for (int i = 0; i < x[a].length; i++) {
                 if (!Double.isFinite(x[a][i]) || !Double.isFinite(g[a][i])) {
-                    throw overflow(step, "neuron " + i + " of the " + layers[a].name() + " layer is "
-                            + (Double.isFinite(x[a][i]) ? g[a][i] : x[a][i]));
+                    throw overflow(step, "neuron " + i + " of the " + layers[a].name() + " layer went beyond the"
+                            + " range of a double");
                 }
             }
         }
@@ -305,7 +332,7 @@ final class Engine {
     /** The first step whose energy rose above the previous one (beyond rounding), or -1. */
     static int firstRise(double[] energies) {
         for (int t = 1; t < energies.length; t++) {
-            double allowed = RISE_TOLERANCE * Math.max(1, Math.abs(energies[t - 1]));
+            double allowed = Recall.RISE_TOLERANCE * Math.max(1, Math.abs(energies[t - 1]));
             if (energies[t] > energies[t - 1] + allowed) {
                 return t;
             }
@@ -379,7 +406,7 @@ final class Engine {
         }
     }
 
-    private static int[] identityOrder(int n) {
+    static int[] identityOrder(int n) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -387,7 +414,7 @@ final class Engine {
         return order;
     }
 
-    private static void shuffle(int[] order, SplittableRandom random) {
+    static void shuffle(int[] order, SplittableRandom random) {
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = order[i];

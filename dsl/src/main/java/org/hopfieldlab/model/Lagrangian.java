@@ -49,14 +49,6 @@ public sealed interface Lagrangian
         }
     }
 
-    /**
-     * The activation up to a positive factor: enough for a sign layer, which only looks at signs.
-     * The exponential Lagrangian subtracts the largest input first, so this never overflows.
-     */
-    default void activationDirection(double[] x, double[] g) {
-        activation(x, g);
-    }
-
     /** The log scale that keeps {@link #value(double[], double)} finite for inputs up to {@code maxInput}. */
     default double logScaleFor(double maxInput) {
         return 0;
@@ -200,11 +192,6 @@ public sealed interface Lagrangian
             for (int i = 0; i < x.length; i++) {
                 g[i] = Math.exp(beta * x[i] - logScale);
             }
-        }
-
-        @Override
-        public void activationDirection(double[] x, double[] g) {
-            activation(x, beta * max(x), g);
         }
 
         @Override

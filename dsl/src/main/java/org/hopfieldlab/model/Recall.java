@@ -5,6 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.hopfieldlab.display.RichDisplay;
+import org.hopfieldlab.plot.Plots;
+import org.hopfieldlab.plot.RetrievalMap;
+
+import tech.tablesaw.plotly.components.Figure;
 
 /**
  * What one recall did: the states it passed through, the energy at every step, whether it
@@ -20,30 +24,40 @@ import org.hopfieldlab.display.RichDisplay;
  * @param fixedPoint what the final state is: a single pattern, a mixture, the global average, or none
  * @param memoryActivations the memory neurons' activations at the final state (softmax: attention weights)
  * @param energyLogScale see {@link Network#energyLogScale()}
+ * @param layerStates the internal state x of every layer at the end, features first
  */
 public record Recall(Network network, double[] query, double[][] trajectory, double[] energies, boolean converged,
                      int limitCycle, int energyRiseStep, FixedPoint fixedPoint, double[] memoryActivations,
-                     double energyLogScale) implements RichDisplay {
+                     double energyLogScale, double[][] layerStates) implements RichDisplay {
+
+    /**
+     * Energies carry rounding noise: a step counts as a rise when it exceeds the previous energy by
+     * more than this fraction of its magnitude (at least 1).
+     */
+    public static final double RISE_TOLERANCE = 1e-9;
 
     public Recall {
         query = query.clone();
         trajectory = Network.copy(trajectory);
         energies = energies.clone();
         memoryActivations = memoryActivations.clone();
+        layerStates = Network.copy(layerStates);
     }
 
     static Recall of(Network network, double[] query, double[][] trajectory, double[] energies, boolean converged,
-                     int limitCycle, int energyRiseStep, double[] memoryActivations, double logScale) {
+                     int limitCycle, int energyRiseStep, double[] memoryActivations, double logScale,
+                     double[][] layerStates) {
         double[] finalState = trajectory[trajectory.length - 1];
         FixedPoint point = Classifier.classify(network, finalState, memoryActivations, converged, limitCycle);
         return new Recall(network, query, trajectory, energies, converged, limitCycle, energyRiseStep, point,
-                memoryActivations, logScale);
+                memoryActivations, logScale, layerStates);
     }
 
     @Override public double[] query() { return query.clone(); }
     @Override public double[][] trajectory() { return Network.copy(trajectory); }
     @Override public double[] energies() { return energies.clone(); }
     @Override public double[] memoryActivations() { return memoryActivations.clone(); }
+    @Override public double[][] layerStates() { return Network.copy(layerStates); }
 
     /** The final feature state. */
     public double[] state() {
@@ -89,6 +103,37 @@ public record Recall(Network network, double[] query, double[][] trajectory, dou
     /** True when the final state is stored pattern {@code index} (overlap at least 0.95, not inverted). */
     public boolean retrieved(int index) {
         return fixedPoint instanceof FixedPoint.SinglePattern single && single.index() == index && single.overlap() > 0;
+    }
+
+    /** The energy per step (Tablesaw figure; a red mark where it rose). */
+    public Figure plot() {
+        return Plots.energyTrace(energies);
+    }
+
+    /**
+     * Query, intermediate states, result and the nearest stored pattern: an image grid when the
+     * number of features is a square (28 x 28 digits), heat strips otherwise.
+     */
+    public RichDisplay retrievalMap() {
+        int side = (int) Math.round(Math.sqrt(query.length));
+        return side * side == query.length && side >= 4 ? retrievalMap(side, side) : retrievalMap(0, 0);
+    }
+
+    /** The retrieval map for patterns of {@code rows x cols} pixels ({@code 0, 0}: heat strips). */
+    public RichDisplay retrievalMap(int rows, int cols) {
+        double[][] intermediate = Arrays.copyOfRange(trajectory, 1, Math.max(1, trajectory.length - 1));
+        double[] nearest = network.synapseUnsafe(0)[nearestPattern()];
+        return RetrievalMap.of(query, intermediate, state(), nearest, rows, cols);
+    }
+
+    /** Overlap with each stored pattern per step, the five largest labelled. */
+    public Figure overlapPlot() {
+        return Plots.overlaps(overlapsPerStep(), Math.min(5, memoryActivations.length));
+    }
+
+    /** The memory neurons' final activations (attention weights for softmax), the top {@code k} (or all, if fewer) labelled. */
+    public Figure attentionPlot(int k) {
+        return Plots.attention(memoryActivations, Math.min(k, memoryActivations.length));
     }
 
     @Override

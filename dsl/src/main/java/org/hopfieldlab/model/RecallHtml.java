@@ -18,7 +18,10 @@ final class RecallHtml {
                 .append(r.energyRiseStep() >= 0 ? " <b style=\"color:#c00\">rose at step " + r.energyRiseStep() + "</b>" : "")
                 .append("</td></tr><tr><th style=\"text-align:left\">network</th><td>").append(escape(r.network().toString()))
                 .append("</td></tr></table>");
+        h.append("<div style=\"display:flex;gap:16px;align-items:flex-start\">");
         h.append(sparkline(r.energies(), r.energyRiseStep()));
+        h.append(r.retrievalMap().mimeBundle().getOrDefault("text/html", ""));
+        h.append("</div>");
         return h.append("</div>").toString();
     }
 
