@@ -1,0 +1,73 @@
+package org.hopfieldlab.experiment;
+
+import java.util.Locale;
+
+/** Small shared helpers for the result records: validation, copies and the one-line summaries. */
+final class Curves {
+    private Curves() {}
+
+    static double[] copy(double[] a) {
+        return a == null ? null : a.clone();
+    }
+
+    static int[] copy(int[] a) {
+        return a == null ? null : a.clone();
+    }
+
+    static String format(double[] values) {
+        StringBuilder s = new StringBuilder("[");
+        int shown = Math.min(values.length, 8);
+        for (int i = 0; i < shown; i++) {
+            s.append(i > 0 ? ", " : "").append(String.format(Locale.ROOT, "%.3g", values[i]));
+        }
+        return s.append(values.length > shown ? ", ...]" : "]").toString();
+    }
+
+    static String format(int[] values) {
+        StringBuilder s = new StringBuilder("[");
+        int shown = Math.min(values.length, 8);
+        for (int i = 0; i < shown; i++) {
+            s.append(i > 0 ? ", " : "").append(values[i]);
+        }
+        return s.append(values.length > shown ? ", ...]" : "]").toString();
+    }
+
+    static void requireNonEmpty(String what, double[] values) {
+        if (values == null || values.length == 0) {
+            throw new IllegalArgumentException("no " + what + " given: expected at least one value");
+        }
+    }
+
+    static void requireNonEmpty(String what, int[] values) {
+        if (values == null || values.length == 0) {
+            throw new IllegalArgumentException("no " + what + " given: expected at least one value");
+        }
+    }
+
+    static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    /** Least-squares slope of y against x. */
+    static double slope(double[] x, double[] y) {
+        double mx = 0;
+        double my = 0;
+        for (int i = 0; i < x.length; i++) {
+            mx += x[i];
+            my += y[i];
+        }
+        mx /= x.length;
+        my /= y.length;
+        double sxy = 0;
+        double sxx = 0;
+        for (int i = 0; i < x.length; i++) {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+        }
+        return sxy / sxx;
+    }
+}
