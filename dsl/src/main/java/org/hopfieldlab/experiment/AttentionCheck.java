@@ -41,8 +41,8 @@ public record AttentionCheck(double[][] networkStep, double[][] attention, doubl
             throw new IllegalArgumentException("no patterns given: expected at least one row of values");
         }
         int d = patterns[0].length;
-        Check.rows("patterns", patterns, d, "pattern 0 has " + d);
-        Check.rows("queries", queries, d, "the patterns have " + d);
+        Curves.rows("pattern", patterns, d, "pattern 0 has " + d);
+        Curves.rows("query", queries, d, "the patterns have " + d);
         Check.positiveFinite("beta", beta);
         Network net = network().feature(d).memory(patterns.length, softmax(beta)).build().store(patterns)
                 .with(new Convergence(1e-300, 1));

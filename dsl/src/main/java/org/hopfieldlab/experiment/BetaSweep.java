@@ -58,8 +58,8 @@ public record BetaSweep(double[] betas, int[] single, int[] mixture, int[] globa
             throw new IllegalArgumentException("no patterns given: expected at least one row of values");
         }
         int d = patterns[0].length;
-        Check.rows("patterns", patterns, d, "pattern 0 has " + d);
-        Check.rows("queries", queries, d, "the patterns have " + d);
+        Curves.rows("pattern", patterns, d, "pattern 0 has " + d);
+        Curves.rows("query", queries, d, "the patterns have " + d);
         Curves.requireNonEmpty("betas", betas);
         for (int b = 0; b < betas.length; b++) {
             Check.positiveFinite("beta " + b, betas[b]);

@@ -44,6 +44,31 @@ final class Curves {
         }
     }
 
+    /**
+     * Checks rows entering an experiment: present, each of {@code length} finite values. {@code row}
+     * names one row ("pattern", "query"); the message says what was expected.
+     */
+    static void rows(String row, double[][] rows, int length, String expected) {
+        if (rows == null || rows.length == 0) {
+            throw new IllegalArgumentException("no " + row + " rows given: expected at least one row of " + length
+                    + " values");
+        }
+        for (int r = 0; r < rows.length; r++) {
+            if (rows[r] == null) {
+                throw new IllegalArgumentException(row + " " + r + " is null, expected " + length + " values");
+            }
+            if (rows[r].length != length) {
+                throw new IllegalArgumentException(row + " " + r + " has " + rows[r].length + " values, " + expected);
+            }
+            for (int i = 0; i < length; i++) {
+                if (!Double.isFinite(rows[r][i])) {
+                    throw new IllegalArgumentException(row + " " + r + " contains " + rows[r][i] + " at index " + i
+                            + "; only finite numbers are allowed");
+                }
+            }
+        }
+    }
+
     static double dot(double[] a, double[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) {
