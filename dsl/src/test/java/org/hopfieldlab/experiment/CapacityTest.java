@@ -18,11 +18,11 @@ class CapacityTest {
             assertEquals(theory[i], measured[i], 0.01, "load " + loads[i] + ": deep in the retrieval phase");
         }
         // N = 500 is finite: the retrieval state fades over a range of loads instead of jumping at 0.138
-        // (at N = 1000 this crossing measures 0.147, at N = 250 0.161). The crossing of 0.9 must lie in
-        // that finite-size window above the large-N value.
+        // (at N = 1000 this crossing measures 0.147, at N = 250 0.161; at N = 500 between 0.146 and 0.155
+        // over eight seeds). The crossing of 0.9 must lie in that finite-size window above the large-N value.
         double critical = curve.criticalLoad(0.9);
-        assertTrue(critical > Theory.agsCriticalLoad() - 0.005 && critical < 0.19, "crossing at " + critical);
-        assertTrue(measured[6] < 0.75, "at load 0.25, far past 0.138, overlap " + measured[6]
+        assertTrue(critical > Theory.agsCriticalLoad() && critical < 0.17, "crossing at " + critical);
+        assertTrue(measured[6] < 0.5, "at load 0.25, far past 0.138, overlap " + measured[6]
                 + " must be well below the retrieval branch's 0.967");
         assertEquals(Theory.agsCriticalLoad(), curve.theoryCriticalLoad(0.5), 0.02,
                 "the theory curve steps down between the loads around 0.138");
@@ -31,25 +31,29 @@ class CapacityTest {
 
     @Test
     void denseCapacityGrowsLikeNToThePowerNMinusOne() {
-        DenseScaling two = Capacity.denseScaling(2, new int[] {50, 100, 200, 400}, 3, 11);
+        DenseScaling two = Capacity.denseScaling(2, new int[] {50, 100, 200, 400, 800}, 3, 11);
         DenseScaling three = Capacity.denseScaling(3, new int[] {20, 30, 40, 60}, 3, 12);
         for (DenseScaling s : new DenseScaling[] {two, three}) {
             // The Gaussian signal-to-noise criterion of Krotov & Hopfield, without the large-N tail
-            // approximation, predicts the measured capacity within 20% and its slope within 0.12.
+            // approximation, predicts the measured capacity within 25% and its slope within 0.2 (over eight
+            // seeds the largest deviations seen were 19% and 0.15: sampling noise of the bisection on K).
             double[] measured = s.measured();
             double[] finiteN = s.finiteN();
             double[] leadingOrder = s.theory();
             for (int i = 0; i < measured.length; i++) {
-                assertEquals(1, measured[i] / finiteN[i], 0.2, s + " at N = " + s.neurons()[i]);
+                assertEquals(1, measured[i] / finiteN[i], 0.25, s + " at N = " + s.neurons()[i]);
                 // The leading-order formula N^(n-1) / (2 (2n-3)!! ln N) is the large-N limit: it
                 // underestimates a laptop-sized network by a factor between 1 and 2.5.
                 double ratio = measured[i] / leadingOrder[i];
                 assertTrue(ratio > 1 && ratio < 2.5, "measured / K&H formula = " + ratio);
             }
-            assertEquals(s.finiteNExponent(), s.exponent(), 0.12, s.toString());
+            assertEquals(s.finiteNExponent(), s.exponent(), 0.2, s.toString());
+            // The fitted exponent sits between n - 2 and n - 1: below n - 1 by the share of the ln N factor.
+            assertTrue(s.exponent() < s.power() - 1 && s.exponent() > s.power() - 2, s.toString());
         }
-        // Raising the power by one multiplies the capacity by about N: the exponents differ by 1.
-        assertEquals(1, three.exponent() - two.exponent(), 0.25, two + " vs " + three);
+        // Raising the power by one multiplies the capacity by about N (less the ln N share at these sizes).
+        assertEquals(three.finiteNExponent() - two.finiteNExponent(), three.exponent() - two.exponent(), 0.2,
+                two + " vs " + three);
     }
 
     @Test
