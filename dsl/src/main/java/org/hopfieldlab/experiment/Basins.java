@@ -1,11 +1,14 @@
 package org.hopfieldlab.experiment;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.hopfieldlab.data.Corruption;
+import org.hopfieldlab.display.RichDisplay;
 import org.hopfieldlab.model.Check;
 import org.hopfieldlab.model.Network;
 import org.hopfieldlab.model.Recall;
+import tech.tablesaw.api.Table;
 
 /**
  * Basins of attraction: how often a network returns to a stored pattern from a cue with a given
@@ -18,7 +21,7 @@ import org.hopfieldlab.model.Recall;
  * @param memories number of stored patterns
  * @param features number of feature neurons
  */
-public record Basins(double[] fractions, double[] retrieval, double[] overlap, int trials, int memories, int features) {
+public record Basins(double[] fractions, double[] retrieval, double[] overlap, int trials, int memories, int features) implements RichDisplay {
 
     public Basins {
         fractions = fractions.clone();
@@ -80,6 +83,19 @@ public record Basins(double[] fractions, double[] retrieval, double[] overlap, i
         }
         return new Basins(fractions, retrieval, overlap, trials, patterns.length, network.features());
     }
+
+    /** Every value as a Tablesaw table, one row per point (e.g. for {@code Plots} or a CSV file). */
+    public Table table() {
+        return Tables.of("basins, N = " + features + ", K = " + memories, COLUMNS, fractions, retrieval, overlap);
+    }
+
+    /** In a notebook: the one-line summary and a table of every value. */
+    @Override
+    public Map<String, String> mimeBundle() {
+        return Tables.bundle(toString(), COLUMNS, fractions, retrieval, overlap);
+    }
+
+    private static final String[] COLUMNS = {"flipped fraction", "retrieved", "overlap"};
 
     @Override
     public String toString() {

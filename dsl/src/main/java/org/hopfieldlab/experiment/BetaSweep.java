@@ -5,10 +5,13 @@ import static org.hopfieldlab.dsl.Hopfield.softmax;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.hopfieldlab.display.RichDisplay;
 import org.hopfieldlab.model.Check;
 import org.hopfieldlab.model.FixedPoint;
 import org.hopfieldlab.model.Network;
 import org.hopfieldlab.model.Recall;
+import tech.tablesaw.api.Table;
 
 /**
  * The kind of fixed point a modern Hopfield network (Ramsauer et al. 2020) reaches as its inverse
@@ -27,7 +30,7 @@ import org.hopfieldlab.model.Recall;
  * @param memories number of stored patterns
  */
 public record BetaSweep(double[] betas, int[] single, int[] mixture, int[] globalAverage, int[] none, double[] meanK,
-                        int queries, int memories) {
+                        int queries, int memories) implements RichDisplay {
 
     public BetaSweep {
         betas = betas.clone();
@@ -94,6 +97,19 @@ public record BetaSweep(double[] betas, int[] single, int[] mixture, int[] globa
         }
         return new BetaSweep(betas, single, mixture, global, none, meanK, queries.length, patterns.length);
     }
+
+    /** Every value as a Tablesaw table, one row per point (e.g. for {@code Plots} or a CSV file). */
+    public Table table() {
+        return Tables.of("beta sweep", COLUMNS, betas, Tables.doubles(single), Tables.doubles(mixture), Tables.doubles(globalAverage), Tables.doubles(none), meanK);
+    }
+
+    /** In a notebook: the one-line summary and a table of every value. */
+    @Override
+    public Map<String, String> mimeBundle() {
+        return Tables.bundle(toString(), COLUMNS, betas, Tables.doubles(single), Tables.doubles(mixture), Tables.doubles(globalAverage), Tables.doubles(none), meanK);
+    }
+
+    private static final String[] COLUMNS = {"beta", "single", "mixture", "global average", "none", "mean k"};
 
     @Override
     public String toString() {

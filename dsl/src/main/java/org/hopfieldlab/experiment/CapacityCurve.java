@@ -1,6 +1,9 @@
 package org.hopfieldlab.experiment;
 
 import java.util.Locale;
+import java.util.Map;
+import org.hopfieldlab.display.RichDisplay;
+import tech.tablesaw.api.Table;
 
 /**
  * The classical network's retrieval overlap against the load {@code alpha = K/N}, measured and as
@@ -14,7 +17,7 @@ import java.util.Locale;
  * @param theory {@link Theory#agsOverlap} at each load
  * @param trials independent networks per load
  */
-public record CapacityCurve(int n, double[] loads, int[] patterns, double[] measured, double[] theory, int trials) {
+public record CapacityCurve(int n, double[] loads, int[] patterns, double[] measured, double[] theory, int trials) implements RichDisplay {
 
     public CapacityCurve {
         loads = loads.clone();
@@ -54,6 +57,19 @@ public record CapacityCurve(int n, double[] loads, int[] patterns, double[] meas
         }
         return Double.NaN;
     }
+
+    /** Every value as a Tablesaw table, one row per point (e.g. for {@code Plots} or a CSV file). */
+    public Table table() {
+        return Tables.of("classical capacity, N = " + n, COLUMNS, loads, Tables.doubles(patterns), measured, theory);
+    }
+
+    /** In a notebook: the one-line summary and a table of every value. */
+    @Override
+    public Map<String, String> mimeBundle() {
+        return Tables.bundle(toString(), COLUMNS, loads, Tables.doubles(patterns), measured, theory);
+    }
+
+    private static final String[] COLUMNS = {"load", "patterns", "measured overlap", "AGS theory"};
 
     @Override
     public String toString() {

@@ -1,6 +1,9 @@
 package org.hopfieldlab.experiment;
 
 import java.util.Locale;
+import java.util.Map;
+import org.hopfieldlab.display.RichDisplay;
+import tech.tablesaw.api.Table;
 
 /**
  * A dense associative memory ({@code F(x) = x^power}, Krotov &amp; Hopfield 2016) with more and more
@@ -17,7 +20,7 @@ import java.util.Locale;
  * @param trials independent networks per K
  */
 public record DenseCapacity(int n, int power, int[] patterns, double[] stable, double[] retrieved, double corruption,
-                            double theory, int trials) {
+                            double theory, int trials) implements RichDisplay {
 
     public DenseCapacity {
         patterns = patterns.clone();
@@ -37,6 +40,19 @@ public record DenseCapacity(int n, int power, int[] patterns, double[] stable, d
         }
         return out;
     }
+
+    /** Every value as a Tablesaw table, one row per point (e.g. for {@code Plots} or a CSV file). */
+    public Table table() {
+        return Tables.of("dense memory x^" + power + ", N = " + n, COLUMNS, Tables.doubles(patterns), stable, retrieved);
+    }
+
+    /** In a notebook: the one-line summary and a table of every value. */
+    @Override
+    public Map<String, String> mimeBundle() {
+        return Tables.bundle(toString(), COLUMNS, Tables.doubles(patterns), stable, retrieved);
+    }
+
+    private static final String[] COLUMNS = {"patterns", "stable", "retrieved"};
 
     @Override
     public String toString() {

@@ -1,6 +1,9 @@
 package org.hopfieldlab.experiment;
 
 import java.util.Locale;
+import java.util.Map;
+import org.hopfieldlab.display.RichDisplay;
+import tech.tablesaw.api.Table;
 
 /**
  * How the measured capacity of a dense associative memory grows with the number of neurons N, and
@@ -19,7 +22,7 @@ import java.util.Locale;
  * @param trials networks per (N, K)
  */
 public record DenseScaling(int power, int[] neurons, double[] measured, double[] theory, double exponent,
-                           double theoryExponent, double[] finiteN, double finiteNExponent, int trials) {
+                           double theoryExponent, double[] finiteN, double finiteNExponent, int trials) implements RichDisplay {
 
     public DenseScaling {
         neurons = neurons.clone();
@@ -32,6 +35,19 @@ public record DenseScaling(int power, int[] neurons, double[] measured, double[]
     @Override public double[] measured() { return measured.clone(); }
     @Override public double[] theory() { return theory.clone(); }
     @Override public double[] finiteN() { return finiteN.clone(); }
+
+    /** Every value as a Tablesaw table, one row per point (e.g. for {@code Plots} or a CSV file). */
+    public Table table() {
+        return Tables.of("dense memory x^" + power + " capacity", COLUMNS, Tables.doubles(neurons), measured, theory, finiteN);
+    }
+
+    /** In a notebook: the one-line summary and a table of every value. */
+    @Override
+    public Map<String, String> mimeBundle() {
+        return Tables.bundle(toString(), COLUMNS, Tables.doubles(neurons), measured, theory, finiteN);
+    }
+
+    private static final String[] COLUMNS = {"N", "measured", "K&H theory", "finite-N theory"};
 
     @Override
     public String toString() {

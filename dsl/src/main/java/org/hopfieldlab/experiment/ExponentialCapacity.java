@@ -1,6 +1,9 @@
 package org.hopfieldlab.experiment;
 
 import java.util.Locale;
+import java.util.Map;
+import org.hopfieldlab.display.RichDisplay;
+import tech.tablesaw.api.Table;
 
 /**
  * An exponential memory ({@code F(x) = exp(x)}, Demircigil et al. 2017) on few neurons with many
@@ -16,7 +19,7 @@ import java.util.Locale;
  * @param trials independent networks per K
  */
 public record ExponentialCapacity(int n, int[] patterns, double[] retrieved, double corruption, double alphaBound,
-                                  double theory, int trials) {
+                                  double theory, int trials) implements RichDisplay {
 
     public ExponentialCapacity {
         patterns = patterns.clone();
@@ -25,6 +28,19 @@ public record ExponentialCapacity(int n, int[] patterns, double[] retrieved, dou
 
     @Override public int[] patterns() { return patterns.clone(); }
     @Override public double[] retrieved() { return retrieved.clone(); }
+
+    /** Every value as a Tablesaw table, one row per point (e.g. for {@code Plots} or a CSV file). */
+    public Table table() {
+        return Tables.of("exponential memory, N = " + n, COLUMNS, Tables.doubles(patterns), retrieved);
+    }
+
+    /** In a notebook: the one-line summary and a table of every value. */
+    @Override
+    public Map<String, String> mimeBundle() {
+        return Tables.bundle(toString(), COLUMNS, Tables.doubles(patterns), retrieved);
+    }
+
+    private static final String[] COLUMNS = {"patterns", "retrieved"};
 
     @Override
     public String toString() {
