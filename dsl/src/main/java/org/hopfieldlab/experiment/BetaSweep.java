@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.hopfieldlab.display.RichDisplay;
 import org.hopfieldlab.model.Check;
+import org.hopfieldlab.model.Convergence;
 import org.hopfieldlab.model.FixedPoint;
 import org.hopfieldlab.model.Network;
 import org.hopfieldlab.model.Recall;
@@ -23,7 +24,7 @@ import tech.tablesaw.api.Table;
  * @param single queries per beta that ended in a single pattern
  * @param mixture queries that ended in a metastable mixture of several patterns
  * @param globalAverage queries that ended in the global average
- * @param none queries that did not converge within the network's default step limit
+ * @param none queries that did not converge within the step limit
  * @param meanK mean number of patterns in the fixed points reached (1 for a single pattern, k for a
  *     mixture, all K for the global average; queries that did not converge are left out; NaN if none converged)
  * @param queries number of queries
@@ -57,6 +58,17 @@ public record BetaSweep(double[] betas, int[] single, int[] mixture, int[] globa
      * @param betas positive, finite inverse temperatures
      */
     public static BetaSweep of(double[][] patterns, double[][] queries, double[] betas) {
+        return of(patterns, queries, betas, Convergence.DEFAULT);
+    }
+
+    /**
+     * As {@link #of(double[][], double[][], double[])} with another stopping rule: near the beta where
+     * metastable states split, the dynamics slow down and need more steps than the default 100.
+     */
+    public static BetaSweep of(double[][] patterns, double[][] queries, double[] betas, Convergence convergence) {
+        if (convergence == null) {
+            throw new IllegalArgumentException("convergence is null: use new Convergence(tolerance, maxSteps)");
+        }
         if (patterns == null || patterns.length == 0 || patterns[0] == null) {
             throw new IllegalArgumentException("no patterns given: expected at least one row of values");
         }
@@ -74,7 +86,8 @@ public record BetaSweep(double[] betas, int[] single, int[] mixture, int[] globa
         int[] none = new int[n];
         double[] meanK = new double[n];
         for (int b = 0; b < n; b++) {
-            Network net = network().feature(d).memory(patterns.length, softmax(betas[b])).build().store(patterns);
+            Network net = network().feature(d).memory(patterns.length, softmax(betas[b])).build().store(patterns)
+                    .with(convergence);
             List<Recall> recalls = net.recall(queries);
             double kSum = 0;
             for (Recall recall : recalls) {

@@ -117,6 +117,7 @@ public final class Capacity {
         double[] theory = new double[ns.length];
         double[] logN = new double[ns.length];
         double[] logMeasured = new double[ns.length];
+        double[] logCorrected = new double[ns.length];
         double[] logTheory = new double[ns.length];
         double[] finiteN = new double[ns.length];
         double[] logFiniteN = new double[ns.length];
@@ -129,12 +130,14 @@ public final class Capacity {
             theory[i] = Theory.denseCapacity(ns[i], power);
             logN[i] = Math.log(ns[i]);
             logMeasured[i] = Math.log(measured[i]);
+            logCorrected[i] = Math.log(measured[i] * Math.log(ns[i]));
             logTheory[i] = Math.log(theory[i]);
             finiteN[i] = Theory.denseCapacityFiniteN(ns[i], power);
             logFiniteN[i] = Math.log(finiteN[i]);
         }
         return new DenseScaling(power, ns, measured, theory, Curves.slope(logN, logMeasured),
-                Curves.slope(logN, logTheory), finiteN, Curves.slope(logN, logFiniteN), trials);
+                Curves.slope(logN, logCorrected), Curves.slope(logN, logTheory), finiteN,
+                Curves.slope(logN, logFiniteN), trials);
     }
 
     /** The largest K with a stable fraction of at least 1/2: doubling, then bisection. */

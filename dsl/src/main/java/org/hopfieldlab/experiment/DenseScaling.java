@@ -14,6 +14,8 @@ import tech.tablesaw.api.Table;
  * @param measured the largest K at which at least half of the stored patterns are fixed points
  * @param theory {@link Theory#denseCapacity}(N, power) at each N
  * @param exponent least-squares slope of log(measured) against log(N)
+ * @param logCorrectedExponent slope of log(measured * ln N) against log(N): the exponent with the
+ *     theory's ln N factor taken out, n - 1 at leading order
  * @param theoryExponent the same slope for the theory values over the same N (n - 1 minus the
  *     log factor's share, about {@code 1 / ln N})
  * @param finiteN {@link Theory#denseCapacityFiniteN}(N, power) at each N: the same criterion without the
@@ -22,7 +24,7 @@ import tech.tablesaw.api.Table;
  * @param trials networks per (N, K)
  */
 public record DenseScaling(int power, int[] neurons, double[] measured, double[] theory, double exponent,
-                           double theoryExponent, double[] finiteN, double finiteNExponent, int trials) implements RichDisplay {
+                           double logCorrectedExponent, double theoryExponent, double[] finiteN, double finiteNExponent, int trials) implements RichDisplay {
 
     public DenseScaling {
         neurons = neurons.clone();
@@ -52,8 +54,8 @@ public record DenseScaling(int power, int[] neurons, double[] measured, double[]
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "DenseScaling[F(x)=x^%d, N=%s, measured K_max %s, theory %s,"
-                + " finite-N theory %s, exponent %.2f (theory %.2f, finite-N theory %.2f, leading order %d)]", power,
-                Curves.format(neurons), Curves.format(measured), Curves.format(theory), Curves.format(finiteN),
-                exponent, theoryExponent, finiteNExponent, power - 1);
+                + " finite-N theory %s, exponent %.2f (theory %.2f, finite-N theory %.2f), of K ln N %.2f (leading"
+                + " order %d)]", power, Curves.format(neurons), Curves.format(measured), Curves.format(theory),
+                Curves.format(finiteN), exponent, theoryExponent, finiteNExponent, logCorrectedExponent, power - 1);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import org.hopfieldlab.model.Convergence;
 import org.junit.jupiter.api.Test;
 
 class BetaSweepTest {
@@ -60,6 +61,18 @@ class BetaSweepTest {
         assertTrue(meanK[2] > 1.5 && meanK[2] <= 2 * PER_CLUSTER, "mixtures of about a cluster: " + sweep);
         assertEquals(40, single[3], sweep.toString());
         assertEquals(1, meanK[3], 0);
+    }
+
+    @Test
+    void nearTheSplitTheDynamicsNeedMoreSteps() {
+        SplittableRandom random = new SplittableRandom(5);
+        double[][] patterns = clustered(random);
+        double[][] queries = {patterns[0], patterns[5], patterns[10], patterns[15]};
+        double[] betas = {0.1};
+        BetaSweep quick = BetaSweep.of(patterns, queries, betas, new Convergence(1e-9, 2));
+        BetaSweep patient = BetaSweep.of(patterns, queries, betas, new Convergence(1e-9, 5000));
+        assertEquals(4, quick.none()[0], "two steps are not enough to converge: " + quick);
+        assertEquals(0, patient.none()[0], patient.toString());
     }
 
     @Test
