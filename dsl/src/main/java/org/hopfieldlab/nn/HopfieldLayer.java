@@ -147,9 +147,13 @@ public final class HopfieldLayer {
         return new Pass(q, k, v, Attention.weights(q, k, beta));
     }
 
+    /** The query projection W_Q (a copy). */
     public double[][] wQ() { return Matrices.copy(wQ); }
+    /** The key projection W_K (a copy). */
     public double[][] wK() { return Matrices.copy(wK); }
+    /** The value projection W_V (a copy). */
     public double[][] wV() { return Matrices.copy(wV); }
+    /** The inverse temperature. */
     public double beta() { return beta; }
 
     @Override

@@ -87,8 +87,11 @@ public final class HopfieldLookup {
         }
     }
 
+    /** The stored patterns compared with the queries (a copy). */
     public double[][] keys() { return Matrices.copy(keys); }
+    /** The values returned for the keys (a copy). */
     public double[][] values() { return Matrices.copy(values); }
+    /** The inverse temperature. */
     public double beta() { return beta; }
 
     @Override

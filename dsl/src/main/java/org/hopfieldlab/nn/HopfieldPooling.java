@@ -98,9 +98,13 @@ public final class HopfieldPooling {
         return Matrices.multiply(y, wK);
     }
 
+    /** The static query Q (a copy). */
     public double[][] query() { return Matrices.copy(query); }
+    /** The key projection W_K (a copy). */
     public double[][] wK() { return Matrices.copy(wK); }
+    /** The value projection W_V (a copy). */
     public double[][] wV() { return Matrices.copy(wV); }
+    /** The inverse temperature. */
     public double beta() { return beta; }
 
     @Override
