@@ -27,7 +27,8 @@ public final class Capacity {
 
     /**
      * The classical network (Hopfield 1982, {@code classical(n, K)}, asynchronous updates): at each
-     * load {@code alpha = K/n}, start at stored patterns and run to a fixed point; the mean overlap
+     * load {@code alpha = K/n}, start at stored patterns (up to 30 per network: the patterns are random,
+     * so the first 30 are a fair sample) and run to a fixed point; the mean overlap
      * {@code xi . sigma / n} of the final state with the starting pattern, beside the AGS theory.
      *
      * @param n number of neurons (e.g. 400: a few seconds for ten loads and two trials)

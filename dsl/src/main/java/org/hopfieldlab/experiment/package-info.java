@@ -18,5 +18,12 @@
  *       H. Ramsauer et al., "Hopfield networks is all you need", arXiv:2008.02217 (2020; ICLR 2021):
  *       global average, metastable states and single patterns as beta grows; the update rule is attention.</li>
  * </ul>
+ *
+ * <pre>{@code
+ * var curve = Capacity.classical(500, new double[] {0.05, 0.1, 0.12, 0.14, 0.16, 0.2}, 2, 1);
+ * curve.criticalLoad(0.9);              // about 0.15 at N = 500; Theory.agsCriticalLoad() = 0.1379
+ * Capacity.denseScaling(3, new int[] {20, 30, 40, 60}, 3, 1);   // K_max grows like N^2 / ln N
+ * BetaSweep.of(patterns, queries, new double[] {0.001, 0.3, 3});  // global average, mixtures, single patterns
+ * }</pre>
  */
 package org.hopfieldlab.experiment;

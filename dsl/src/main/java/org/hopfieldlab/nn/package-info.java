@@ -14,5 +14,11 @@
  * </ul>
  *
  * Forward passes and hand-written gradients (backward passes), in plain {@code double[][]} (rows are patterns).
+ *
+ * <pre>{@code
+ * var layer = HopfieldLayer.attention(wQ, wK, wV);      // beta = 1/sqrt(d_k): a transformer attention head
+ * double[][] z = layer.forward(r, y);                    // softmax(Q K^T / sqrt(d_k)) V
+ * var grads = layer.backward(r, y, dLossDz);             // grads.dWQ(), dWK(), dWV(), dStatePatterns(), dStoredPatterns()
+ * }</pre>
  */
 package org.hopfieldlab.nn;
