@@ -92,7 +92,7 @@ public final class Capacity {
         double[] retrieved = new double[ks.length];
         for (int i = 0; i < ks.length; i++) {
             stable[i] = stableFraction(n, power, ks[i], trials, Seeds.of(seed, i, -1));
-            retrieved[i] = retrievedFraction(memory(n, ks[i], power), n, ks[i], corruption, trials,
+            retrieved[i] = retrievedFraction(denseFactory(n, power), n, ks[i], corruption, trials,
                     Seeds.of(seed, i, -2));
         }
         return new DenseCapacity(n, power, ks, stable, retrieved, corruption, Theory.denseCapacity(n, power), trials);
@@ -195,8 +195,7 @@ public final class Capacity {
         double[] retrieved = new double[ks.length];
         for (int i = 0; i < ks.length; i++) {
             Check.atLeast("ks[" + i + "] (number of patterns)", ks[i], 1);
-            NetworkFactory factory = k -> network().feature(n, sign()).memory(k, Hopfield.exponential()).build();
-            retrieved[i] = retrievedFraction(factory, n, ks[i], corruption, trials, Seeds.of(seed, i, -3));
+            retrieved[i] = retrievedFraction(exponentialFactory(n), n, ks[i], corruption, trials, Seeds.of(seed, i, -3));
         }
         double alpha = Theory.exponentialAlphaBound(corruption);
         return new ExponentialCapacity(n, ks, retrieved, corruption, alpha, Math.exp(alpha * n), trials);
@@ -209,8 +208,12 @@ public final class Capacity {
         Network build(int k);
     }
 
-    private static NetworkFactory memory(int n, int k, int power) {
-        return kk -> Hopfield.dense(n, kk, power).build();
+    private static NetworkFactory exponentialFactory(int n) {
+        return k -> network().feature(n, sign()).memory(k, Hopfield.exponential()).build();
+    }
+
+    private static NetworkFactory denseFactory(int n, int power) {
+        return k -> Hopfield.dense(n, k, power).build();
     }
 
     /** Fraction of corrupted cues (up to {@link #PROBES_PER_NETWORK} per network) that recall their pattern with every bit right. */
