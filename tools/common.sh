@@ -52,3 +52,56 @@ build_if_needed() {
     mkdir -p target && touch "$stamp"
   fi
 }
+
+# ---- Jupyter kernel helpers (install.sh, lab.sh, run.sh, kernel-bench.sh) ----
+
+KERNEL_JAR="$HOPFIELD_HOME/kernel/target/hopfieldlab-kernel.jar"
+KERNEL_NAME=hopfield
+
+# The java that runs the kernel: JAVA_HOME's when set, else the one on the PATH (kept as a path, so
+# Jupyter finds it even when started with another PATH).
+kernel_java() {
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then echo "$JAVA_HOME/bin/java"; else command -v java; fi
+}
+
+# hopfield_install_kernelspec HEAP_FLAG (--user | --sys-prefix | --prefix DIR)
+# Writes the kernelspec (kernel.json + the kernel jar and its lib/) where Jupyter looks for it.
+hopfield_install_kernelspec() {
+  local heap_flag="$1"; shift
+  [ -f "$KERNEL_JAR" ] || { say "no kernel jar at $KERNEL_JAR: run ./hopfield install without --no-build"; exit 1; }
+  local stage; stage=$(mktemp -d)
+  mkdir -p "$stage/$KERNEL_NAME"
+  cp "$KERNEL_JAR" "$stage/$KERNEL_NAME/hopfieldlab-kernel.jar"
+  cp -r "$HOPFIELD_HOME/kernel/target/lib" "$stage/$KERNEL_NAME/lib"
+  "$PYTHON" - "$stage/$KERNEL_NAME/kernel.json" "$(kernel_java)" "$heap_flag" <<'PY'
+import json, sys
+path, java, heap = sys.argv[1:4]
+spec = {
+    "argv": [java, "--add-modules", "jdk.incubator.vector", "-Djava.security.manager=allow", heap,
+             "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8",
+             "-jar", "{resource_dir}/hopfieldlab-kernel.jar", "{connection_file}"],
+    "display_name": "Java (HopfieldLab)",
+    "language": "java",
+    "interrupt_mode": "message",
+    "metadata": {"debugger": False},
+}
+with open(path, "w") as f:
+    json.dump(spec, f, indent=2)
+PY
+  local target
+  case "$1" in
+    --user) target="$(jupyter_data_dir)/kernels" ;;
+    --sys-prefix) target="$("$PYTHON" -c 'import sys; print(sys.prefix)')/share/jupyter/kernels" ;;
+    --prefix) target="$2/share/jupyter/kernels" ;;
+  esac
+  mkdir -p "$target"
+  rm -rf "${target:?}/$KERNEL_NAME"
+  cp -r "$stage/$KERNEL_NAME" "$target/$KERNEL_NAME"
+  rm -rf "$stage"
+  say "installed kernel '$KERNEL_NAME' (Java (HopfieldLab)) in $target/$KERNEL_NAME"
+}
+
+# Jupyter's per-user data folder, asked from Jupyter itself when it is installed.
+jupyter_data_dir() {
+  if command -v jupyter >/dev/null 2>&1; then jupyter --data-dir; else echo "${JUPYTER_DATA_DIR:-$HOME/.local/share/jupyter}"; fi
+}
