@@ -119,7 +119,8 @@ public final class JShellSession implements AutoCloseable {
                 snippetText = remaining;
                 source = remaining;
             }
-            int snippetStart = offset + leadingWhitespace(snippetText);
+            // diagnostics count from the start of JShell's source; line it up with the cell's text
+            int snippetStart = offset + leadingWhitespace(snippetText) - leadingWhitespace(source);
             result = runSnippet(code, source, snippetStart, snippetText.strip().endsWith(";"));
             offset += snippetText.length();
         }
