@@ -15,8 +15,6 @@ class JavadocSummaryTest {
 
     @Test
     void dropsHtmlAndTagsAndSurvivesNothing() {
-        assertEquals("A <b>bold</b> claim", JavadocSummary.firstSentence("A &lt;b&gt;bold&lt;/b&gt; claim")
-                .replace("&lt;", "<").replace("&gt;", ">"));
         assertEquals("Energy of the state", JavadocSummary.firstSentence("<p>Energy of the <i>state</i>\n@return energy"));
         assertEquals("", JavadocSummary.firstSentence(null));
     }
