@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -38,7 +39,7 @@ public final class HopfieldKernel extends BaseKernel {
 
     static final long FLUSH_MILLIS = 100;
 
-    private final CellEvaluator evaluator;
+    private final CompletableFuture<CellEvaluator> evaluator;
     private final MimeRenderer mimeRenderer = new MimeRenderer();
     private final JupyterOutputStream stdout = new JupyterOutputStream(ShellReplyEnvironment::writeToStdOut);
     private final JupyterOutputStream stderr = new JupyterOutputStream(ShellReplyEnvironment::writeToStdErr);
@@ -51,8 +52,12 @@ public final class HopfieldKernel extends BaseKernel {
     });
     private volatile ShellReplyEnvironment currentCell;
 
-    /** A kernel for one session; it takes over {@code System.out} and {@code System.err}. */
-    public HopfieldKernel(CellEvaluator evaluator) {
+    /**
+     * A kernel for one session; it takes over {@code System.out} and {@code System.err}.
+     *
+     * @param evaluator the session, possibly still starting: JShell warms up while Jupyter connects
+     */
+    public HopfieldKernel(CompletableFuture<CellEvaluator> evaluator) {
         this.evaluator = evaluator;
         System.setOut(out);
         System.setErr(err);
@@ -73,7 +78,7 @@ public final class HopfieldKernel extends BaseKernel {
     /** Not used: {@link #execute} answers execute requests, so that errors keep the user's exception name. */
     @Override
     public DisplayData eval(String code) throws CellFailure {
-        CellResult result = evaluator.evaluate(code);
+        CellResult result = evaluator.join().evaluate(code);
         return result.hasValue() ? render(result.value()) : null;
     }
 
@@ -97,7 +102,7 @@ public final class HopfieldKernel extends BaseKernel {
         ScheduledFuture<?> flushing = flusher.scheduleWithFixedDelay(this::flushStreams, FLUSH_MILLIS, FLUSH_MILLIS,
                 TimeUnit.MILLISECONDS);
         try {
-            CellResult result = evaluator.evaluate(request.getCode());
+            CellResult result = evaluator.join().evaluate(request.getCode());
             if (result.hasValue()) {
                 DisplayData shown = render(result.value());
                 flushStreams();
@@ -108,6 +113,15 @@ public final class HopfieldKernel extends BaseKernel {
             flushStreams();
             env.publish(new PublishError(failure.errorName(), failure.getMessage(), failure.traceback()));
             ErrorReply reply = new ErrorReply(failure.errorName(), failure.getMessage(), failure.traceback());
+            reply.setExecutionCount(count);
+            env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
+        } catch (RuntimeException kernelFault) {
+            // the kernel's own fault (its Java session could not start, ...): say so rather than go silent
+            Throwable cause = kernelFault.getCause() != null ? kernelFault.getCause() : kernelFault;
+            String name = UserStackTrace.simpleName(cause.getClass());
+            String text = "the kernel failed: " + cause + "; restart the kernel (Kernel > Restart)";
+            env.publish(new PublishError(name, text, List.of(Ansi.red(text))));
+            ErrorReply reply = new ErrorReply(name, text, List.of(text));
             reply.setExecutionCount(count);
             env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
         } finally {
@@ -173,13 +187,13 @@ public final class HopfieldKernel extends BaseKernel {
 
     @Override
     public ReplacementOptions complete(String code, int at) {
-        JShellSession.Completion completion = evaluator.session().complete(code, at);
+        JShellSession.Completion completion = evaluator.join().session().complete(code, at);
         return new ReplacementOptions(completion.matches(), completion.start(), completion.end());
     }
 
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
-        List<String> found = evaluator.session().inspect(code, at);
+        List<String> found = evaluator.join().session().inspect(code, at);
         return found.isEmpty() ? null : new DisplayData(String.join("\n\n", found));
     }
 
@@ -191,7 +205,7 @@ public final class HopfieldKernel extends BaseKernel {
                 java.append(line).append('\n');
             }
         }
-        switch (evaluator.session().completeness(java.toString())) {
+        switch (evaluator.join().session().completeness(java.toString())) {
             case "complete":
                 return IS_COMPLETE_YES;
             case "invalid":
@@ -203,7 +217,9 @@ public final class HopfieldKernel extends BaseKernel {
 
     @Override
     public void interrupt() {
-        evaluator.interrupt();
+        if (evaluator.isDone()) {
+            evaluator.join().interrupt();
+        }
     }
 
     @Override

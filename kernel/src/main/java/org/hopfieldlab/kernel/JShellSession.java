@@ -32,18 +32,16 @@ import jdk.jshell.spi.ExecutionEnv;
  */
 public final class JShellSession implements AutoCloseable {
 
-    /** The imports every session starts with (JShell's own defaults, the DSL, Tablesaw). */
+    /** The imports every session starts with (JShell's own defaults, the DSL, Tablesaw, display). */
     public static final List<String> STARTUP_IMPORTS = List.of(
             "import java.io.*;", "import java.math.*;", "import java.net.*;", "import java.nio.file.*;",
             "import java.util.*;", "import java.util.concurrent.*;", "import java.util.function.*;",
             "import java.util.regex.*;", "import java.util.stream.*;",
             "import static org.hopfieldlab.dsl.Hopfield.*;", "import org.hopfieldlab.model.*;",
             "import tech.tablesaw.api.*;", "import tech.tablesaw.plotly.api.*;",
-            "import tech.tablesaw.plotly.components.*;");
-
-    private static final List<String> STARTUP_METHODS = List.of(
-            "void display(Object value) { org.hopfieldlab.kernel.NotebookDisplay.display(value); }",
-            "void display(Object value, String mimeType) { org.hopfieldlab.kernel.NotebookDisplay.display(value, mimeType); }");
+            "import tech.tablesaw.plotly.components.*;",
+            // display(value) and display(value, mimeType); an import compiles faster than two method snippets
+            "import static org.hopfieldlab.kernel.NotebookDisplay.display;");
 
     /** Kept free so that, after an OutOfMemoryError, the session has room to clean up. */
     private static final int MEMORY_RESERVE_BYTES = 16 << 20;
@@ -80,9 +78,6 @@ public final class JShellSession implements AutoCloseable {
             shell.addToClasspath(entry.toString());
         }
         for (String snippet : STARTUP_IMPORTS) {
-            startupSnippet(snippet);
-        }
-        for (String snippet : STARTUP_METHODS) {
             startupSnippet(snippet);
         }
     }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.jar.JarFile;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,6 +23,10 @@ public final class KernelMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals("--warm-up")) {
+            warmUp();
+            return;
+        }
         if (args.length != 1) {
             System.err.println("usage: java --add-modules jdk.incubator.vector -jar hopfieldlab-kernel.jar CONNECTION_FILE");
             System.exit(2);
@@ -34,18 +39,41 @@ public final class KernelMain {
         if (guard == null) {
             kernelLog.println("hopfield kernel: this JDK cannot intercept System.exit; a cell calling it ends the kernel");
         }
-        JShellSession session = new JShellSession(kernelClassPath());
-        CellEvaluator evaluator = new CellEvaluator(session, MavenResolver.defaultCacheRoot(), Path.of("").toAbsolutePath());
+        List<Path> classPath = kernelClassPath();
+        // JShell (the slow part of starting) gets ready while Jupyter connects and asks for kernel_info
+        CompletableFuture<CellEvaluator> evaluator = CompletableFuture.supplyAsync(() -> new CellEvaluator(
+                new JShellSession(classPath), MavenResolver.defaultCacheRoot(), Path.of("").toAbsolutePath()));
         HopfieldKernel kernel = new HopfieldKernel(evaluator);
         SecureConnection connection = new SecureConnection(properties, kernelLog);
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
         connection.waitUntilClose();
-        evaluator.close();
+        evaluator.join().close();
         if (guard != null) {
             guard.allowExit();
         }
         System.exit(0);
+    }
+
+    /**
+     * Runs the kind of cells a notebook runs, then exits: {@code tools/install.sh} runs this once with
+     * {@code -XX:ArchiveClassesAtExit} to write a class-data archive that makes later kernel starts faster.
+     */
+    static void warmUp() throws Exception {
+        try (CellEvaluator cells = new CellEvaluator(new JShellSession(kernelClassPath()), MavenResolver.defaultCacheRoot(),
+                Path.of("").toAbsolutePath())) {
+            MimeRenderer renderer = new MimeRenderer();
+            renderer.render(cells.evaluate("int n = 3;\nn * n").value());
+            renderer.render(cells.evaluate("Table.create(\"t\", DoubleColumn.create(\"x\", new double[] {1, 2}))").value());
+            renderer.render(cells.evaluate("ScatterPlot.create(\"p\", Table.create(\"t\", DoubleColumn.create(\"x\", new double[] {1, 2}),"
+                    + " DoubleColumn.create(\"y\", new double[] {1, 4})), \"x\", \"y\")").value());
+            try {
+                cells.evaluate("Integer.parseInt(\"warm\")");
+            } catch (CellFailure expected) {
+                // the error path is part of what gets archived
+            }
+            cells.session().complete("Math.ma", 7);
+        }
     }
 
     /**

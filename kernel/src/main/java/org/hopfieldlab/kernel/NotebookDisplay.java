@@ -4,7 +4,7 @@ package org.hopfieldlab.kernel;
  * The {@code display(...)} functions of a notebook cell: show a value now, in the middle of the cell,
  * as a Jupyter {@code display_data} output.
  *
- * <p>Cells call the {@code display} methods JShell defines at start-up, which forward here.
+ * <p>Every session imports these statically, so a cell just writes {@code display(table)}.
  */
 public final class NotebookDisplay {
 
