@@ -82,6 +82,22 @@ try:
     expect_value(kc, "1 + 1", "2", "first result")
     ok("first result")
 
+    # System.in asks the notebook for a line
+    msg_id = kc.execute('var scanner = new Scanner(System.in);\n"hello " + scanner.nextLine()', allow_stdin=True)
+    request = kc.get_stdin_msg(timeout=60)
+    if request["msg_type"] != "input_request":
+        fail("System.in reads from the notebook", request)
+    kc.input("students")
+    reply = kc.get_shell_msg(timeout=60)["content"]
+    results = []
+    while not results:
+        msg = kc.get_iopub_msg(timeout=30)
+        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_result":
+            results.append(msg["content"]["data"]["text/plain"])
+    if reply["status"] != "ok" or results != ['"hello students"']:
+        fail("System.in reads from the notebook", f"{reply} {results}")
+    ok("System.in reads from the notebook")
+
     # output streams while the cell runs: the cell waits for a file the driver writes only after it saw the output
     flag = os.path.join(FLAG_DIR, "seen-progress")
     msg_id = kc.execute(f'System.out.print("progress 1/2");\n'

@@ -2,6 +2,7 @@ package org.hopfieldlab.kernel;
 
 import com.google.gson.JsonParser;
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
+import io.github.spencerpark.jupyter.channels.JupyterInputStream;
 import io.github.spencerpark.jupyter.channels.JupyterOutputStream;
 import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
@@ -45,6 +46,8 @@ public final class HopfieldKernel extends BaseKernel {
     private final JupyterOutputStream stderr = new JupyterOutputStream(ShellReplyEnvironment::writeToStdErr);
     private final PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
     private final PrintStream err = new PrintStream(stderr, true, StandardCharsets.UTF_8);
+    /** System.in of a cell: asks the notebook for a line when the frontend allows input. */
+    private final JupyterInputStream stdin = new JupyterInputStream(StandardCharsets.UTF_8);
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "hopfield-stream-flusher");
         thread.setDaemon(true);
@@ -61,6 +64,7 @@ public final class HopfieldKernel extends BaseKernel {
         this.evaluator = evaluator;
         System.setOut(out);
         System.setErr(err);
+        System.setIn(stdin);
         NotebookDisplay.connect(this::publishDisplay, mimeRenderer);
     }
 
@@ -99,6 +103,7 @@ public final class HopfieldKernel extends BaseKernel {
         env.setBusyDeferIdle();
         env.publish(new PublishExecuteInput(request.getCode(), count));
         attach(env);
+        stdin.setEnabled(request.isStdinEnabled());
         ScheduledFuture<?> flushing = flusher.scheduleWithFixedDelay(this::flushStreams, FLUSH_MILLIS, FLUSH_MILLIS,
                 TimeUnit.MILLISECONDS);
         try {
@@ -166,11 +171,13 @@ public final class HopfieldKernel extends BaseKernel {
         synchronized (err) {
             stderr.setEnv(env);
         }
+        stdin.setEnv(env);
         currentCell = env;
     }
 
     private void detach(ShellReplyEnvironment env) {
         currentCell = null;
+        stdin.retractEnv(env);
         synchronized (out) {
             stdout.retractEnv(env);
         }

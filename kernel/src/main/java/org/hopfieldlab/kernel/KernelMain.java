@@ -34,6 +34,16 @@ public final class KernelMain {
         // basekernel logs every message through java.util.logging; keep the notebook's stderr for the user
         Logger.getLogger("").setLevel(Level.OFF);
         PrintStream kernelLog = System.err;
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> {
+            if (isKernelThread(thread) && failure instanceof Error) {
+                // the kernel's own machinery is broken (a heap so full that its threads die): end the process,
+                // so that Jupyter restarts the kernel ("kernel died, restarting"), and leave the reason in its log
+                kernelLog.println("hopfield kernel: thread " + thread.getName() + " died of " + failure
+                        + "; exiting so that Jupyter restarts a clean kernel");
+                Runtime.getRuntime().halt(3);
+            }
+            kernelLog.println("hopfield kernel: uncaught in thread " + thread.getName() + ": " + failure);
+        });
         KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
         ExitGuard guard = ExitGuard.install();
         if (guard == null) {
@@ -53,6 +63,14 @@ public final class KernelMain {
             guard.allowExit();
         }
         System.exit(0);
+    }
+
+    /** Threads of the kernel itself (protocol loops, heartbeat, output flusher), not of user code. */
+    static boolean isKernelThread(Thread thread) {
+        String name = thread.getName();
+        return name.startsWith("hopfield-shell") || name.startsWith("hopfield-control")
+                || name.startsWith("hopfield-stream") || name.startsWith("Heartbeat") || name.startsWith("Shell-")
+                || name.startsWith("reaper") || name.startsWith("iothread");
     }
 
     /**
