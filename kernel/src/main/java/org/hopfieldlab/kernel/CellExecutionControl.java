@@ -143,8 +143,4 @@ final class CellExecutionControl extends LocalExecutionControl {
     boolean wasStopped() {
         return stopped;
     }
-
-    boolean isRunning() {
-        return running.get() != null;
-    }
 }
