@@ -52,3 +52,63 @@ build_if_needed() {
     mkdir -p target && touch "$stamp"
   fi
 }
+
+# ---- Jupyter kernel helpers (install.sh, lab.sh, run.sh, kernel-bench.sh) ----
+
+KERNEL_JAR="$HOPFIELD_HOME/kernel/target/hopfieldlab-kernel.jar"
+KERNEL_NAME=hopfield
+
+# The java that runs the kernel: JAVA_HOME's when set, else the one on the PATH (kept as a path, so
+# Jupyter finds it even when started with another PATH).
+kernel_java() {
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then echo "$JAVA_HOME/bin/java"; else command -v java; fi
+}
+
+# hopfield_install_kernelspec HEAP_FLAG (--user | --sys-prefix | --prefix DIR)
+# Writes the kernelspec (kernel.json, the kernel jar, its lib/ and a class-data archive) where Jupyter looks for it.
+hopfield_install_kernelspec() {
+  local heap_flag="$1"; shift
+  [ -f "$KERNEL_JAR" ] || { say "no kernel jar at $KERNEL_JAR: run ./hopfield install without --no-build"; exit 1; }
+  local target
+  case "$1" in
+    --user) target="$(jupyter_data_dir)/kernels" ;;
+    --sys-prefix) target="$("$PYTHON" -c 'import sys; print(sys.prefix)')/share/jupyter/kernels" ;;
+    --prefix) target="$2/share/jupyter/kernels" ;;
+  esac
+  local dir="$target/$KERNEL_NAME"
+  rm -rf "${dir:?}"
+  mkdir -p "$dir"
+  cp "$KERNEL_JAR" "$dir/hopfieldlab-kernel.jar"
+  cp -r "$HOPFIELD_HOME/kernel/target/lib" "$dir/lib"
+  local java; java="$(kernel_java)"
+  # a class-data archive of a warmed-up session, written where the kernel runs from: starts get faster
+  local archive=""
+  if "$java" -XX:ArchiveClassesAtExit="$dir/hopfield.jsa" --add-modules jdk.incubator.vector -XX:+UseSerialGC \
+       -jar "$dir/hopfieldlab-kernel.jar" --warm-up >/dev/null 2>&1 && [ -f "$dir/hopfield.jsa" ]; then
+    archive="-XX:SharedArchiveFile={resource_dir}/hopfield.jsa"
+  else
+    say "no class-data archive (the kernel works, it only starts slower)"
+  fi
+  "$PYTHON" - "$dir/kernel.json" "$java" "$heap_flag" "$archive" <<'PY'
+import json, sys
+path, java, heap, archive = sys.argv[1:5]
+flags = [archive] if archive else []
+spec = {
+    "argv": [java, "--add-modules", "jdk.incubator.vector", "-Djava.security.manager=allow", heap,
+             "-XX:+UseSerialGC", *flags, "-Dfile.encoding=UTF-8",
+             "-jar", "{resource_dir}/hopfieldlab-kernel.jar", "{connection_file}"],
+    "display_name": "Java (HopfieldLab)",
+    "language": "java",
+    "interrupt_mode": "message",
+    "metadata": {"debugger": False},
+}
+with open(path, "w") as f:
+    json.dump(spec, f, indent=2)
+PY
+  say "installed kernel '$KERNEL_NAME' (Java (HopfieldLab)) in $dir"
+}
+
+# Jupyter's per-user data folder, asked from Jupyter itself when it is installed.
+jupyter_data_dir() {
+  if command -v jupyter >/dev/null 2>&1; then jupyter --data-dir; else echo "${JUPYTER_DATA_DIR:-$HOME/.local/share/jupyter}"; fi
+}

@@ -85,6 +85,9 @@ public final class Check {
     }
 
     private static String singular(String plural) {
+        if (plural.endsWith("ies")) {
+            return plural.substring(0, plural.length() - 3) + "y";
+        }
         return plural.endsWith("s") ? plural.substring(0, plural.length() - 1) : plural;
     }
 }

@@ -64,6 +64,12 @@ class BadInputTest {
     }
 
     @Test
+    void rowsAreNamedInTheSingular() {
+        rejects(() -> org.hopfieldlab.model.Check.rows("queries", new double[][] {{1, 2, 3}}, 2, "the network expects 2"),
+                "query 0 has 3 values, the network expects 2");
+    }
+
+    @Test
     void emptyPatternSetIsRejected() {
         Network net = network().feature(4, sign()).memory(2, polynomial(2)).build();
         rejects(() -> net.store(new double[0][]), "no patterns", "4 values");

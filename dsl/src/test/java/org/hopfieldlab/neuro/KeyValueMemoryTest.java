@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+
+import org.hopfieldlab.dsl.Hopfield;
+import org.hopfieldlab.model.Network;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -82,16 +85,15 @@ class KeyValueMemoryTest {
             int recalledKeyValue = 0;
             for (int trial = 0; trial < trials; trial++) {
                 double[][] patterns = Patterns.random(load, N_FEATURES, 1000L * load + trial);
-                ClassicalHopfieldReference classical = new ClassicalHopfieldReference(N_FEATURES);
+                Network classical = Hopfield.classical(N_FEATURES, load).build().store(patterns);
                 KeyValueMemory memory = KeyValueMemory.autoassociative(SLOTS, N_FEATURES, WritePolicy.SEQUENTIAL, 1.0, trial);
                 for (double[] p : patterns) {
-                    classical.store(p);
                     memory.write(p);
                 }
                 SplittableRandom noise = new SplittableRandom(7L * load + trial);
                 for (int mu = 0; mu < load; mu++) {
                     double[] cue = Patterns.flip(patterns[mu], FLIPS, noise);
-                    if (Patterns.overlap(classical.recall(cue, mu, 100), patterns[mu]) >= 0.95) {
+                    if (Patterns.overlap(classical.withSeed(mu).recall(cue).state(), patterns[mu]) >= 0.95) {
                         recalledHopfield++;
                     }
                     if (Patterns.overlap(Patterns.sign(memory.read(cue)), patterns[mu]) >= 0.95) {
@@ -184,12 +186,10 @@ class KeyValueMemoryTest {
         double[][] items = Patterns.random(stream, N_FEATURES, 8);
         KeyValueMemory decaying = KeyValueMemory.create(SLOTS, N_FEATURES, N_FEATURES, WritePolicy.RANDOM, gamma, Readout.softmax(1), 9);
         KeyValueMemory keepsAll = KeyValueMemory.create(SLOTS, N_FEATURES, N_FEATURES, WritePolicy.RANDOM, 1.0, Readout.softmax(1), 9);
-        ClassicalHopfieldReference classical = new ClassicalHopfieldReference(N_FEATURES);
         int recent = 10;
         for (int t = 0; t < stream; t++) {
             decaying.write(items[t]);
             keepsAll.write(items[t]);
-            classical.store(items[t]);
             if ((t + 1) % 100 == 0) {
                 double kept = recallFraction(decaying, items, t + 1 - recent, t + 1, t);
                 assertTrue(kept >= 0.7, "after " + (t + 1) + " items, decaying memory recalls " + kept + " of the last " + recent);
@@ -198,10 +198,11 @@ class KeyValueMemoryTest {
         // the memory without decay piles about 8 items into every slot and recalls none of the recent ones
         assertTrue(recallFraction(keepsAll, items, stream - recent, stream, 1) <= 0.1, "memory without decay");
         // the classical network far beyond 0.14 n forgets even the newest items (catastrophic forgetting)
+        Network classical = Hopfield.classical(N_FEATURES, stream).build().store(items);
         SplittableRandom noise = new SplittableRandom(10);
         int classicalRecalled = 0;
         for (int mu = stream - recent; mu < stream; mu++) {
-            if (Patterns.overlap(classical.recall(Patterns.flip(items[mu], FLIPS, noise), mu, 100), items[mu]) >= 0.95) {
+            if (Patterns.overlap(classical.withSeed(mu).recall(Patterns.flip(items[mu], FLIPS, noise)).state(), items[mu]) >= 0.95) {
                 classicalRecalled++;
             }
         }

@@ -9,14 +9,7 @@ final class Patterns {
     }
 
     static double[][] random(int count, int size, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        double[][] p = new double[count][size];
-        for (double[] row : p) {
-            for (int i = 0; i < size; i++) {
-                row[i] = random.nextBoolean() ? 1 : -1;
-            }
-        }
-        return p;
+        return org.hopfieldlab.data.Patterns.random(count, size, seed);
     }
 
     /** Flips exactly {@code flips} distinct, randomly chosen entries. */

@@ -1,0 +1,146 @@
+package org.hopfieldlab.kernel;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import jdk.jshell.execution.LocalExecutionControl;
+
+/**
+ * JShell's local execution, with each snippet run on a fresh thread of a known stack size so that
+ * a deep recursion ends in a {@link StackOverflowError} the kernel can report, and so that
+ * {@link #stop()} can stop exactly that thread, busy loops included.
+ *
+ * <p>The user's own {@link Throwable} and the raw value of the last snippet are kept here:
+ * JShell's API only hands out strings and a re-created exception without the original class.
+ */
+final class CellExecutionControl extends LocalExecutionControl {
+
+    /** Large enough for honest recursive code, small enough that an endless recursion ends fast. */
+    static final long CELL_STACK_BYTES = 64L * 1024 * 1024;
+
+    private final AtomicReference<Thread> running = new AtomicReference<>();
+    private volatile Throwable lastFailure;
+    private volatile Object lastValue;
+    private volatile boolean stopped;
+    private final List<String> classesOfCurrentCell = new ArrayList<>();
+
+    @Override
+    public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        super.load(classes);
+        synchronized (classesOfCurrentCell) {
+            for (ClassBytecodes loaded : classes) {
+                classesOfCurrentCell.add(loaded.name());
+            }
+        }
+    }
+
+    /** A new cell starts: later {@link #releaseVariablesOfCurrentCell()} only touches what it defines. */
+    void startCell() {
+        synchronized (classesOfCurrentCell) {
+            classesOfCurrentCell.clear();
+        }
+    }
+
+    /**
+     * Sets every variable the current cell declared to {@code null}, so that a cell that filled the heap
+     * (an ever-growing list held in a JShell variable) gives its memory back.
+     *
+     * @return how many variables were released
+     */
+    int releaseVariablesOfCurrentCell() {
+        int released = 0;
+        synchronized (classesOfCurrentCell) {
+            for (String name : classesOfCurrentCell) {
+                try {
+                    for (Field field : findClass(name).getDeclaredFields()) {
+                        int modifiers = field.getModifiers();
+                        if (Modifier.isStatic(modifiers) && !Modifier.isFinal(modifiers) && !field.getType().isPrimitive()) {
+                            field.setAccessible(true);
+                            if (field.get(null) != null) {
+                                field.set(null, null);
+                                released++;
+                            }
+                        }
+                    }
+                } catch (ReflectiveOperationException | RuntimeException | LinkageError ignored) {
+                    // a class that cannot be inspected holds nothing we could release
+                }
+            }
+        }
+        return released;
+    }
+
+    @Override
+    protected String invoke(Method doitMethod) throws Exception {
+        Object[] result = new Object[1];
+        Throwable[] failure = new Throwable[1];
+        Thread cellThread = new Thread(null, () -> {
+            try {
+                result[0] = doitMethod.invoke(null);
+            } catch (InvocationTargetException e) {
+                failure[0] = e.getCause();
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        }, "hopfield-cell", CELL_STACK_BYTES);
+        cellThread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+        running.set(cellThread);
+        cellThread.start();
+        try {
+            while (true) {
+                try {
+                    cellThread.join();
+                    break;
+                } catch (InterruptedException ignored) {
+                    // the cell keeps its own lifetime; only stop() ends it
+                }
+            }
+        } finally {
+            running.set(null);
+        }
+        Throwable thrown = failure[0];
+        if (thrown instanceof ThreadDeath) {
+            stopped = true;
+            throw new StoppedException();
+        }
+        if (thrown != null) {
+            lastFailure = thrown;
+            throw new UserException(String.valueOf(thrown.getMessage()), thrown.getClass().getName(),
+                    thrown.getStackTrace());
+        }
+        lastValue = result[0];
+        return valueString(result[0]);
+    }
+
+    @Override
+    @SuppressWarnings("deprecation") // Thread.stop is the only way to end a busy loop that never checks for interrupts
+    public void stop() {
+        Thread cellThread = running.get();
+        if (cellThread != null) {
+            cellThread.stop();
+        }
+    }
+
+    /** Forget what the previous snippet left behind; called before each snippet runs. */
+    void clearSnippetState() {
+        lastFailure = null;
+        lastValue = null;
+        stopped = false;
+    }
+
+    Throwable lastFailure() {
+        return lastFailure;
+    }
+
+    Object lastValue() {
+        return lastValue;
+    }
+
+    boolean wasStopped() {
+        return stopped;
+    }
+}
