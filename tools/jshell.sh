@@ -7,12 +7,8 @@ if [ ! -f dsl/target/runtime-classpath.txt ] || [ -n "$(find dsl/pom.xml dsl/src
 fi
 jar=$(ls dsl/target/hopfieldlab-dsl-*.jar | grep -v -e sources -e javadoc | head -n 1)
 cp="$jar:$(cat dsl/target/runtime-classpath.txt)"
-startup=$(mktemp --suffix=.jsh)
-trap 'rm -f "$startup"' EXIT
-cat > "$startup" <<'JSH'
-import static org.hopfieldlab.dsl.Hopfield.*;
-import org.hopfieldlab.model.*;
-JSH
+# the same imports as every notebook session
+startup=dsl/src/main/resources/org/hopfieldlab/dsl/imports.jsh
 exec jshell --class-path "$cp" \
   --add-modules jdk.incubator.vector -R--add-modules=jdk.incubator.vector \
   --startup DEFAULT --startup PRINTING --startup "$startup" "$@"

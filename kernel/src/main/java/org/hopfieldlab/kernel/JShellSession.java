@@ -33,15 +33,30 @@ import jdk.jshell.spi.ExecutionEnv;
 public final class JShellSession implements AutoCloseable {
 
     /** The imports every session starts with (JShell's own defaults, the DSL, Tablesaw, display). */
-    public static final List<String> STARTUP_IMPORTS = List.of(
-            "import java.io.*;", "import java.math.*;", "import java.net.*;", "import java.nio.file.*;",
-            "import java.util.*;", "import java.util.concurrent.*;", "import java.util.function.*;",
-            "import java.util.regex.*;", "import java.util.stream.*;",
-            "import static org.hopfieldlab.dsl.Hopfield.*;", "import org.hopfieldlab.model.*;",
-            "import tech.tablesaw.api.*;", "import tech.tablesaw.plotly.api.*;",
-            "import tech.tablesaw.plotly.components.*;",
-            // display(value) and display(value, mimeType); an import compiles faster than two method snippets
-            "import static org.hopfieldlab.kernel.NotebookDisplay.display;");
+    public static final List<String> STARTUP_IMPORTS = startupImports();
+
+    /**
+     * JShell's usual java.* imports, the library's own list (shared with {@code ./hopfield jshell}),
+     * and {@code display}.
+     */
+    private static List<String> startupImports() {
+        List<String> imports = new ArrayList<>(List.of(
+                "import java.io.*;", "import java.math.*;", "import java.net.*;", "import java.nio.file.*;",
+                "import java.util.*;", "import java.util.concurrent.*;", "import java.util.function.*;",
+                "import java.util.regex.*;", "import java.util.stream.*;"));
+        try (var in = JShellSession.class.getResourceAsStream("/org/hopfieldlab/dsl/imports.jsh")) {
+            if (in == null) {
+                throw new IllegalStateException("the DSL's imports.jsh is missing from the class path");
+            }
+            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .map(String::strip).filter(line -> line.startsWith("import ")).forEach(imports::add);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        // display(value) and display(value, mimeType); an import compiles faster than two method snippets
+        imports.add("import static org.hopfieldlab.kernel.NotebookDisplay.display;");
+        return List.copyOf(imports);
+    }
 
     /** Kept free so that, after an OutOfMemoryError, the session has room to clean up. */
     private static final int MEMORY_RESERVE_BYTES = 16 << 20;

@@ -1,0 +1,10 @@
+import static org.hopfieldlab.dsl.Hopfield.*;
+import org.hopfieldlab.model.*;
+import org.hopfieldlab.data.*;
+import org.hopfieldlab.plot.*;
+import org.hopfieldlab.experiment.*;
+import org.hopfieldlab.nn.*;
+import org.hopfieldlab.neuro.*;
+import tech.tablesaw.api.*;
+import tech.tablesaw.plotly.api.*;
+import tech.tablesaw.plotly.components.*;
