@@ -20,12 +20,12 @@ final class Classifier {
             return new FixedPoint.None("not converged");
         }
         if (net.layers().size() == 2 && net.layers().get(1).lagrangian() instanceof Lagrangian.Softmax) {
-            return fromWeights(memory);
+            return fromWeights(memory, cosines(net.synapseUnsafe(0), state));
         }
         return fromOverlaps(cosines(net.synapseUnsafe(0), state), state.length);
     }
 
-    private static FixedPoint fromWeights(double[] p) {
+    private static FixedPoint fromWeights(double[] p, double[] cos) {
         Integer[] order = IntStream.range(0, p.length).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -p[i]));
         double mass = 0;
@@ -34,7 +34,7 @@ final class Classifier {
             mass += p[order[k++]];
         }
         if (k == 1) {
-            return new FixedPoint.SinglePattern(order[0], p[order[0]]);
+            return new FixedPoint.SinglePattern(order[0], cos[order[0]]);
         }
         double squares = 0;
         for (double v : p) {

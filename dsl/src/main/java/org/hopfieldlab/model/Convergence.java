@@ -2,8 +2,9 @@ package org.hopfieldlab.model;
 
 /**
  * When a recall stops: when no value of the state moves by more than {@code tolerance} in a step
- * (for ODE dynamics: when every layer's drive {@code input - x} is below it), or after
- * {@code maxSteps} steps, whichever comes first.
+ * (for ODE dynamics: when every layer's drive {@code input - x} is below it), relative to the
+ * layer's largest value when that exceeds 1, so that the same tolerance serves states of any size;
+ * sign layers stop when no spin flips. Or after {@code maxSteps} steps, whichever comes first.
  */
 public record Convergence(double tolerance, int maxSteps) {
 

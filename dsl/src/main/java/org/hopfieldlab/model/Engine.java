@@ -177,9 +177,11 @@ final class Engine {
                     x[a][i] = next;
                 }
             } else {
+                double moved = 0;
                 for (int i = 0; i < x[a].length; i++) {
-                    change = Math.max(change, Math.abs(input[a][i] - x[a][i]));
+                    moved = Math.max(moved, Math.abs(input[a][i] - x[a][i]));
                 }
+                change = Math.max(change, moved / magnitude(input[a]));
                 System.arraycopy(input[a], 0, x[a], 0, x[a].length);
             }
             activate(a);
@@ -268,11 +270,13 @@ final class Engine {
             double tau = layers[a].tau();
             if (tau > 0) {
                 double rate = dt / tau;
+                double largest = 0;
                 for (int i = 0; i < x[a].length; i++) {
                     double force = input[a][i] - x[a][i];
-                    residual = Math.max(residual, Math.abs(force));
+                    largest = Math.max(largest, Math.abs(force));
                     x[a][i] += rate * force;
                 }
+                residual = Math.max(residual, largest / magnitude(x[a]));
             }
         }
         for (int a = 0; a < layerCount; a++) {
@@ -368,6 +372,15 @@ final class Engine {
             d = Math.max(d, Math.abs(a[i] - b[i]));
         }
         return d;
+    }
+
+    /** The scale a tolerance is relative to: the largest value of the layer, at least 1. */
+    private static double magnitude(double[] v) {
+        double m = 1;
+        for (double value : v) {
+            m = Math.max(m, Math.abs(value));
+        }
+        return m;
     }
 
     // ------------------------------------------------------------------ small linear algebra

@@ -18,7 +18,10 @@ import java.util.Arrays;
 public sealed interface FixedPoint
         permits FixedPoint.SinglePattern, FixedPoint.Mixture, FixedPoint.GlobalAverage, FixedPoint.None {
 
-    /** The state is one stored pattern ({@code overlap} is the cosine; -1 is the inverted pattern). */
+    /**
+     * The state is one stored pattern; {@code overlap} is the cosine between state and pattern
+     * (-1: the inverted pattern), whatever the memory layer.
+     */
     record SinglePattern(int index, double overlap) implements FixedPoint {
         @Override public String toString() {
             return (overlap < 0 ? "inverted pattern " : "pattern ") + index
@@ -26,7 +29,10 @@ public sealed interface FixedPoint
         }
     }
 
-    /** A metastable state mixing {@code k = indices.length} patterns with the given weights. */
+    /**
+     * A metastable state mixing {@code k = indices.length} patterns, strongest first; {@code weights}
+     * are the softmax weights for a softmax memory layer, the cosines otherwise.
+     */
     record Mixture(int[] indices, double[] weights) implements FixedPoint {
         public Mixture {
             indices = indices.clone();
