@@ -1,0 +1,413 @@
+package org.hopfieldlab.internal;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector API blocks of the online softmax in double precision. Scores are computed as 4 patterns x 4
+ * queries register tiles (each pattern row and query row is loaded once per tile), the softmax
+ * bookkeeping runs along the block's rows, and the weighted sum is a 4 queries x 4 vectors register
+ * tile, so each pattern block is read twice from cache and once from memory.
+ */
+final class SoftmaxVector64 implements SoftmaxBlocks64, SoftmaxDriver64.Dots64 {
+
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    private static final int BLOCK = SoftmaxDriver64.BLOCK;
+
+    static final SoftmaxVector64 INSTANCE = new SoftmaxVector64();
+
+    private SoftmaxVector64() {
+    }
+
+    static void step(double[][] patterns, double beta, double[][] queries, double[][] out) {
+        SoftmaxDriver64.step(INSTANCE, patterns, beta, queries, out);
+    }
+
+    static void weights(double[][] patterns, double beta, double[] query, double[] weights) {
+        SoftmaxDriver64.weights(INSTANCE, patterns, beta, query, weights, INSTANCE);
+    }
+
+    static double dot(double[] a, double[] b) {
+        int n = a.length;
+        int bound = S.loopBound(n);
+        DoubleVector acc = DoubleVector.zero(S);
+        int i = 0;
+        for (; i < bound; i += L) {
+            acc = DoubleVector.fromArray(S, a, i).fma(DoubleVector.fromArray(S, b, i), acc);
+        }
+        double s = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    private static double tail(double[] a, double[] b, int from) {
+        double s = 0;
+        for (int i = from; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    @Override
+    public void scores(double[][] patterns, int k0, int k1, double[] query, double beta, double[] out) {
+        int n = query.length;
+        int bound = S.loopBound(n);
+        int k = k0;
+        for (; k + 4 <= k1; k += 4) {
+            double[] x0 = patterns[k];
+            double[] x1 = patterns[k + 1];
+            double[] x2 = patterns[k + 2];
+            double[] x3 = patterns[k + 3];
+            DoubleVector c0 = DoubleVector.zero(S);
+            DoubleVector c1 = c0;
+            DoubleVector c2 = c0;
+            DoubleVector c3 = c0;
+            for (int i = 0; i < bound; i += L) {
+                DoubleVector q = DoubleVector.fromArray(S, query, i);
+                c0 = DoubleVector.fromArray(S, x0, i).fma(q, c0);
+                c1 = DoubleVector.fromArray(S, x1, i).fma(q, c1);
+                c2 = DoubleVector.fromArray(S, x2, i).fma(q, c2);
+                c3 = DoubleVector.fromArray(S, x3, i).fma(q, c3);
+            }
+            out[k] = beta * (c0.reduceLanes(VectorOperators.ADD) + tail(x0, query, bound));
+            out[k + 1] = beta * (c1.reduceLanes(VectorOperators.ADD) + tail(x1, query, bound));
+            out[k + 2] = beta * (c2.reduceLanes(VectorOperators.ADD) + tail(x2, query, bound));
+            out[k + 3] = beta * (c3.reduceLanes(VectorOperators.ADD) + tail(x3, query, bound));
+        }
+        for (; k < k1; k++) {
+            out[k] = beta * dot(patterns[k], query);
+        }
+    }
+
+    @Override
+    public void block(double[][] patterns, int k0, int k1, double[][] queries, double beta,
+                      double[] scores, double[] max, double[] norm, double[][] acc) {
+        int rows = k1 - k0;
+        int nq = queries.length;
+        int b = 0;
+        for (; b + 4 <= nq; b += 4) {
+            for (int r = 0; r < rows; r += 4) {
+                score4x4(patterns, k0, rows, r, queries, b, beta, scores);
+            }
+        }
+        for (; b < nq; b++) {
+            for (int r = 0; r < rows; r += 4) {
+                score4x1(patterns, k0, rows, r, queries[b], b, beta, scores);
+            }
+        }
+        for (int q = 0; q < nq; q++) {
+            softmaxRows(scores, q * BLOCK, rows, q, max, norm, acc[q]);
+        }
+        accumulate(patterns, k0, rows, scores, acc);
+    }
+
+    // Turns one query's scores into weights exp(score - max), rescaling its running state when the max grows.
+    private void softmaxRows(double[] scores, int off, int rows, int q, double[] max, double[] norm, double[] acc) {
+        int bound = S.loopBound(rows);
+        DoubleVector vmax = DoubleVector.broadcast(S, Double.NEGATIVE_INFINITY);
+        int r = 0;
+        for (; r < bound; r += L) {
+            vmax = vmax.max(DoubleVector.fromArray(S, scores, off + r));
+        }
+        double blockMax = vmax.reduceLanes(VectorOperators.MAX);
+        for (; r < rows; r++) {
+            blockMax = Math.max(blockMax, scores[off + r]);
+        }
+        double m = Math.max(max[q], blockMax);
+        if (m > max[q]) {
+            if (norm[q] != 0) {
+                double f = (double) Math.exp(max[q] - m);
+                scale(acc, f);
+                norm[q] *= f;
+            }
+            max[q] = m;
+        }
+        DoubleVector vm = DoubleVector.broadcast(S, m);
+        DoubleVector vsum = DoubleVector.zero(S);
+        r = 0;
+        for (; r < bound; r += L) {
+            DoubleVector w = DoubleVector.fromArray(S, scores, off + r).sub(vm).lanewise(VectorOperators.EXP);
+            w.intoArray(scores, off + r);
+            vsum = vsum.add(w);
+        }
+        double sum = vsum.reduceLanes(VectorOperators.ADD);
+        for (; r < rows; r++) {
+            double w = (double) Math.exp(scores[off + r] - m);
+            scores[off + r] = w;
+            sum += w;
+        }
+        norm[q] += sum;
+    }
+
+    // 4 pattern rows x 4 queries; rows past the block end repeat the last row and are not written.
+    private static void score4x4(double[][] patterns, int k0, int rows, int r, double[][] queries, int b,
+                                 double beta, double[] scores) {
+        double[] x0 = patterns[k0 + r];
+        double[] x1 = patterns[k0 + Math.min(r + 1, rows - 1)];
+        double[] x2 = patterns[k0 + Math.min(r + 2, rows - 1)];
+        double[] x3 = patterns[k0 + Math.min(r + 3, rows - 1)];
+        double[] q0 = queries[b];
+        double[] q1 = queries[b + 1];
+        double[] q2 = queries[b + 2];
+        double[] q3 = queries[b + 3];
+        int n = q0.length;
+        int bound = S.loopBound(n);
+        DoubleVector c00 = DoubleVector.zero(S);
+        DoubleVector c01 = c00, c02 = c00, c03 = c00;
+        DoubleVector c10 = c00, c11 = c00, c12 = c00, c13 = c00;
+        DoubleVector c20 = c00, c21 = c00, c22 = c00, c23 = c00;
+        DoubleVector c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+        for (int i = 0; i < bound; i += L) {
+            DoubleVector a0 = DoubleVector.fromArray(S, x0, i);
+            DoubleVector a1 = DoubleVector.fromArray(S, x1, i);
+            DoubleVector a2 = DoubleVector.fromArray(S, x2, i);
+            DoubleVector a3 = DoubleVector.fromArray(S, x3, i);
+            DoubleVector v = DoubleVector.fromArray(S, q0, i);
+            c00 = a0.fma(v, c00);
+            c10 = a1.fma(v, c10);
+            c20 = a2.fma(v, c20);
+            c30 = a3.fma(v, c30);
+            v = DoubleVector.fromArray(S, q1, i);
+            c01 = a0.fma(v, c01);
+            c11 = a1.fma(v, c11);
+            c21 = a2.fma(v, c21);
+            c31 = a3.fma(v, c31);
+            v = DoubleVector.fromArray(S, q2, i);
+            c02 = a0.fma(v, c02);
+            c12 = a1.fma(v, c12);
+            c22 = a2.fma(v, c22);
+            c32 = a3.fma(v, c32);
+            v = DoubleVector.fromArray(S, q3, i);
+            c03 = a0.fma(v, c03);
+            c13 = a1.fma(v, c13);
+            c23 = a2.fma(v, c23);
+            c33 = a3.fma(v, c33);
+        }
+        int o0 = b * BLOCK + r;
+        int o1 = o0 + BLOCK;
+        int o2 = o1 + BLOCK;
+        int o3 = o2 + BLOCK;
+        scores[o0] = beta * (c00.reduceLanes(VectorOperators.ADD) + tail(x0, q0, bound));
+        scores[o1] = beta * (c01.reduceLanes(VectorOperators.ADD) + tail(x0, q1, bound));
+        scores[o2] = beta * (c02.reduceLanes(VectorOperators.ADD) + tail(x0, q2, bound));
+        scores[o3] = beta * (c03.reduceLanes(VectorOperators.ADD) + tail(x0, q3, bound));
+        if (r + 1 < rows) {
+            scores[o0 + 1] = beta * (c10.reduceLanes(VectorOperators.ADD) + tail(x1, q0, bound));
+            scores[o1 + 1] = beta * (c11.reduceLanes(VectorOperators.ADD) + tail(x1, q1, bound));
+            scores[o2 + 1] = beta * (c12.reduceLanes(VectorOperators.ADD) + tail(x1, q2, bound));
+            scores[o3 + 1] = beta * (c13.reduceLanes(VectorOperators.ADD) + tail(x1, q3, bound));
+        }
+        if (r + 2 < rows) {
+            scores[o0 + 2] = beta * (c20.reduceLanes(VectorOperators.ADD) + tail(x2, q0, bound));
+            scores[o1 + 2] = beta * (c21.reduceLanes(VectorOperators.ADD) + tail(x2, q1, bound));
+            scores[o2 + 2] = beta * (c22.reduceLanes(VectorOperators.ADD) + tail(x2, q2, bound));
+            scores[o3 + 2] = beta * (c23.reduceLanes(VectorOperators.ADD) + tail(x2, q3, bound));
+        }
+        if (r + 3 < rows) {
+            scores[o0 + 3] = beta * (c30.reduceLanes(VectorOperators.ADD) + tail(x3, q0, bound));
+            scores[o1 + 3] = beta * (c31.reduceLanes(VectorOperators.ADD) + tail(x3, q1, bound));
+            scores[o2 + 3] = beta * (c32.reduceLanes(VectorOperators.ADD) + tail(x3, q2, bound));
+            scores[o3 + 3] = beta * (c33.reduceLanes(VectorOperators.ADD) + tail(x3, q3, bound));
+        }
+    }
+
+    private static void score4x1(double[][] patterns, int k0, int rows, int r, double[] q, int b,
+                                 double beta, double[] scores) {
+        double[] x0 = patterns[k0 + r];
+        double[] x1 = patterns[k0 + Math.min(r + 1, rows - 1)];
+        double[] x2 = patterns[k0 + Math.min(r + 2, rows - 1)];
+        double[] x3 = patterns[k0 + Math.min(r + 3, rows - 1)];
+        int bound = S.loopBound(q.length);
+        DoubleVector c0 = DoubleVector.zero(S);
+        DoubleVector c1 = c0, c2 = c0, c3 = c0;
+        for (int i = 0; i < bound; i += L) {
+            DoubleVector v = DoubleVector.fromArray(S, q, i);
+            c0 = DoubleVector.fromArray(S, x0, i).fma(v, c0);
+            c1 = DoubleVector.fromArray(S, x1, i).fma(v, c1);
+            c2 = DoubleVector.fromArray(S, x2, i).fma(v, c2);
+            c3 = DoubleVector.fromArray(S, x3, i).fma(v, c3);
+        }
+        int o = b * BLOCK + r;
+        scores[o] = beta * (c0.reduceLanes(VectorOperators.ADD) + tail(x0, q, bound));
+        if (r + 1 < rows) {
+            scores[o + 1] = beta * (c1.reduceLanes(VectorOperators.ADD) + tail(x1, q, bound));
+        }
+        if (r + 2 < rows) {
+            scores[o + 2] = beta * (c2.reduceLanes(VectorOperators.ADD) + tail(x2, q, bound));
+        }
+        if (r + 3 < rows) {
+            scores[o + 3] = beta * (c3.reduceLanes(VectorOperators.ADD) + tail(x3, q, bound));
+        }
+    }
+
+    // acc[q] += sum_r weight[q][r] * X[k0 + r], tiled 4 queries x 4 vectors so the accumulators stay in registers.
+    private static void accumulate(double[][] patterns, int k0, int rows, double[] weights, double[][] acc) {
+        int nq = acc.length;
+        int n = acc[0].length;
+        int bound = S.loopBound(n);
+        int q = 0;
+        for (; q + 4 <= nq; q += 4) {
+            int i = 0;
+            for (; i + 4 * L <= bound; i += 4 * L) {
+                accumulate4x4(patterns, k0, rows, weights, acc, q, i);
+            }
+            for (; i < bound; i += L) {
+                accumulate4x1(patterns, k0, rows, weights, acc, q, i);
+            }
+            for (int j = q; j < q + 4; j++) {
+                accumulateTail(patterns, k0, rows, weights, j, acc[j], bound);
+            }
+        }
+        for (; q < nq; q++) {
+            double[] a = acc[q];
+            int off = q * BLOCK;
+            for (int i = 0; i < bound; i += L) {
+                DoubleVector c = DoubleVector.fromArray(S, a, i);
+                for (int r = 0; r < rows; r++) {
+                    c = DoubleVector.fromArray(S, patterns[k0 + r], i).fma(DoubleVector.broadcast(S, weights[off + r]), c);
+                }
+                c.intoArray(a, i);
+            }
+            accumulateTail(patterns, k0, rows, weights, q, a, bound);
+        }
+    }
+
+    private static void accumulateTail(double[][] patterns, int k0, int rows, double[] weights, int q,
+                                       double[] a, int from) {
+        for (int r = 0; r < rows && from < a.length; r++) {
+            double w = weights[q * BLOCK + r];
+            double[] x = patterns[k0 + r];
+            for (int i = from; i < a.length; i++) {
+                a[i] += w * x[i];
+            }
+        }
+    }
+
+    private static void accumulate4x4(double[][] patterns, int k0, int rows, double[] weights, double[][] acc,
+                                      int q, int i) {
+        double[] a0 = acc[q];
+        double[] a1 = acc[q + 1];
+        double[] a2 = acc[q + 2];
+        double[] a3 = acc[q + 3];
+        int i1 = i + L;
+        int i2 = i1 + L;
+        int i3 = i2 + L;
+        DoubleVector c00 = DoubleVector.fromArray(S, a0, i);
+        DoubleVector c01 = DoubleVector.fromArray(S, a0, i1);
+        DoubleVector c02 = DoubleVector.fromArray(S, a0, i2);
+        DoubleVector c03 = DoubleVector.fromArray(S, a0, i3);
+        DoubleVector c10 = DoubleVector.fromArray(S, a1, i);
+        DoubleVector c11 = DoubleVector.fromArray(S, a1, i1);
+        DoubleVector c12 = DoubleVector.fromArray(S, a1, i2);
+        DoubleVector c13 = DoubleVector.fromArray(S, a1, i3);
+        DoubleVector c20 = DoubleVector.fromArray(S, a2, i);
+        DoubleVector c21 = DoubleVector.fromArray(S, a2, i1);
+        DoubleVector c22 = DoubleVector.fromArray(S, a2, i2);
+        DoubleVector c23 = DoubleVector.fromArray(S, a2, i3);
+        DoubleVector c30 = DoubleVector.fromArray(S, a3, i);
+        DoubleVector c31 = DoubleVector.fromArray(S, a3, i1);
+        DoubleVector c32 = DoubleVector.fromArray(S, a3, i2);
+        DoubleVector c33 = DoubleVector.fromArray(S, a3, i3);
+        int o0 = q * BLOCK;
+        int o1 = o0 + BLOCK;
+        int o2 = o1 + BLOCK;
+        int o3 = o2 + BLOCK;
+        for (int r = 0; r < rows; r++) {
+            double[] x = patterns[k0 + r];
+            DoubleVector x0 = DoubleVector.fromArray(S, x, i);
+            DoubleVector x1 = DoubleVector.fromArray(S, x, i1);
+            DoubleVector x2 = DoubleVector.fromArray(S, x, i2);
+            DoubleVector x3 = DoubleVector.fromArray(S, x, i3);
+            DoubleVector w = DoubleVector.broadcast(S, weights[o0 + r]);
+            c00 = x0.fma(w, c00);
+            c01 = x1.fma(w, c01);
+            c02 = x2.fma(w, c02);
+            c03 = x3.fma(w, c03);
+            w = DoubleVector.broadcast(S, weights[o1 + r]);
+            c10 = x0.fma(w, c10);
+            c11 = x1.fma(w, c11);
+            c12 = x2.fma(w, c12);
+            c13 = x3.fma(w, c13);
+            w = DoubleVector.broadcast(S, weights[o2 + r]);
+            c20 = x0.fma(w, c20);
+            c21 = x1.fma(w, c21);
+            c22 = x2.fma(w, c22);
+            c23 = x3.fma(w, c23);
+            w = DoubleVector.broadcast(S, weights[o3 + r]);
+            c30 = x0.fma(w, c30);
+            c31 = x1.fma(w, c31);
+            c32 = x2.fma(w, c32);
+            c33 = x3.fma(w, c33);
+        }
+        c00.intoArray(a0, i);
+        c01.intoArray(a0, i1);
+        c02.intoArray(a0, i2);
+        c03.intoArray(a0, i3);
+        c10.intoArray(a1, i);
+        c11.intoArray(a1, i1);
+        c12.intoArray(a1, i2);
+        c13.intoArray(a1, i3);
+        c20.intoArray(a2, i);
+        c21.intoArray(a2, i1);
+        c22.intoArray(a2, i2);
+        c23.intoArray(a2, i3);
+        c30.intoArray(a3, i);
+        c31.intoArray(a3, i1);
+        c32.intoArray(a3, i2);
+        c33.intoArray(a3, i3);
+    }
+
+    private static void accumulate4x1(double[][] patterns, int k0, int rows, double[] weights, double[][] acc,
+                                      int q, int i) {
+        double[] a0 = acc[q];
+        double[] a1 = acc[q + 1];
+        double[] a2 = acc[q + 2];
+        double[] a3 = acc[q + 3];
+        DoubleVector c0 = DoubleVector.fromArray(S, a0, i);
+        DoubleVector c1 = DoubleVector.fromArray(S, a1, i);
+        DoubleVector c2 = DoubleVector.fromArray(S, a2, i);
+        DoubleVector c3 = DoubleVector.fromArray(S, a3, i);
+        int o0 = q * BLOCK;
+        for (int r = 0; r < rows; r++) {
+            DoubleVector x = DoubleVector.fromArray(S, patterns[k0 + r], i);
+            c0 = x.fma(DoubleVector.broadcast(S, weights[o0 + r]), c0);
+            c1 = x.fma(DoubleVector.broadcast(S, weights[o0 + BLOCK + r]), c1);
+            c2 = x.fma(DoubleVector.broadcast(S, weights[o0 + 2 * BLOCK + r]), c2);
+            c3 = x.fma(DoubleVector.broadcast(S, weights[o0 + 3 * BLOCK + r]), c3);
+        }
+        c0.intoArray(a0, i);
+        c1.intoArray(a1, i);
+        c2.intoArray(a2, i);
+        c3.intoArray(a3, i);
+    }
+
+    @Override
+    public void scale(double[] row, double factor) {
+        int bound = S.loopBound(row.length);
+        DoubleVector f = DoubleVector.broadcast(S, factor);
+        int i = 0;
+        for (; i < bound; i += L) {
+            DoubleVector.fromArray(S, row, i).mul(f).intoArray(row, i);
+        }
+        for (; i < row.length; i++) {
+            row[i] *= factor;
+        }
+    }
+
+    @Override
+    public void axpy(double a, double[] x, double[] y) {
+        int bound = S.loopBound(y.length);
+        DoubleVector va = DoubleVector.broadcast(S, a);
+        int i = 0;
+        for (; i < bound; i += L) {
+            DoubleVector.fromArray(S, x, i).fma(va, DoubleVector.fromArray(S, y, i)).intoArray(y, i);
+        }
+        for (; i < y.length; i++) {
+            y[i] += a * x[i];
+        }
+    }
+}
