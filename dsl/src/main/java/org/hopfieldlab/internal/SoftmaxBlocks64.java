@@ -10,13 +10,18 @@ interface SoftmaxBlocks64 {
     /**
      * Folds patterns {@code [k0, k1)} into the state of every query.
      *
-     * @param scores scratch of {@code BLOCK * queries.length} values, layout {@code [query][row]}
+     * @param scores scratch of {@link #scratchSize} values
      * @param max    running maximum of {@code beta * x . q} per query ({@code -inf} before the first block)
      * @param norm   running sum of {@code exp(score - max)} per query
      * @param acc    running sum of {@code exp(score - max) * x} per query, one row of N each
      */
     void block(double[][] patterns, int k0, int k1, double[][] queries, double beta,
                double[] scores, double[] max, double[] norm, double[][] acc);
+
+    /** Length of the per-part scratch array passed to {@link #block} as {@code scores}. */
+    default int scratchSize(int queries) {
+        return SoftmaxDriver64.BLOCK * queries;
+    }
 
     /** {@code row *= factor}. */
     void scale(double[] row, double factor);

@@ -64,7 +64,7 @@ final class SoftmaxDriver32 {
         for (float[] row : acc) {
             Arrays.fill(row, 0);
         }
-        float[] scores = new float[BLOCK * queries.length];
+        float[] scores = new float[kernel.scratchSize(queries.length)];
         for (int start = k0; start < k1; start += BLOCK) {
             kernel.block(patterns, start, Math.min(k1, start + BLOCK), queries, beta, scores, max, norm, acc);
         }

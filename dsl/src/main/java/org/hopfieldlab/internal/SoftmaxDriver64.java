@@ -64,7 +64,7 @@ final class SoftmaxDriver64 {
         for (double[] row : acc) {
             Arrays.fill(row, 0);
         }
-        double[] scores = new double[BLOCK * queries.length];
+        double[] scores = new double[kernel.scratchSize(queries.length)];
         for (int start = k0; start < k1; start += BLOCK) {
             kernel.block(patterns, start, Math.min(k1, start + BLOCK), queries, beta, scores, max, norm, acc);
         }

@@ -1,11 +1,12 @@
 package org.hopfieldlab.internal;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API blocks of the online softmax in single precision. Scores are computed as 4 patterns x 4
+ * Vector API blocks of the online softmax in float precision. Scores are computed as 4 patterns x 4
  * queries register tiles (each pattern row and query row is loaded once per tile), the softmax
  * bookkeeping runs along the block's rows, and the weighted sum is a 4 queries x 4 vectors register
  * tile, so each pattern block is read twice from cache and once from memory.
@@ -16,13 +17,41 @@ final class SoftmaxVector32 implements SoftmaxBlocks32, SoftmaxDriver32.Dots32 {
     private static final int L = S.length();
     private static final int BLOCK = SoftmaxDriver32.BLOCK;
 
-    static final SoftmaxVector32 INSTANCE = new SoftmaxVector32();
+    static final SoftmaxVector32 INSTANCE = new SoftmaxVector32(null, 0);
 
-    private SoftmaxVector32() {
+    /**
+     * With at least one vector of queries, scores are a small GEMM against the queries transposed
+     * ({@code [feature][query]}, beta folded in, padded to whole vectors) so the tile needs no
+     * horizontal sums; with fewer queries each score is a dot product along the features.
+     */
+    private final float[] transposed;
+    private final int padded;
+
+    private SoftmaxVector32(float[][] queries, float beta) {
+        if (queries == null || queries.length < L) {
+            transposed = null;
+            padded = 0;
+            return;
+        }
+        int b = queries.length;
+        int n = queries[0].length;
+        padded = (b + L - 1) / L * L;
+        transposed = new float[n * padded];
+        for (int q = 0; q < b; q++) {
+            float[] row = queries[q];
+            for (int i = 0; i < n; i++) {
+                transposed[i * padded + q] = beta * row[i];
+            }
+        }
     }
 
     static void step(float[][] patterns, float beta, float[][] queries, float[][] out) {
-        SoftmaxDriver32.step(INSTANCE, patterns, beta, queries, out);
+        SoftmaxDriver32.step(new SoftmaxVector32(queries, beta), patterns, beta, queries, out);
+    }
+
+    @Override
+    public int scratchSize(int queries) {
+        return SoftmaxDriver32.BLOCK * Math.max(queries, padded);
     }
 
     static void weights(float[][] patterns, float beta, float[] query, float[] weights) {
@@ -88,6 +117,10 @@ final class SoftmaxVector32 implements SoftmaxBlocks32, SoftmaxDriver32.Dots32 {
                       float[] scores, float[] max, float[] norm, float[][] acc) {
         int rows = k1 - k0;
         int nq = queries.length;
+        if (transposed != null) {
+            blockTransposed(patterns, k0, rows, nq, scores, max, norm, acc);
+            return;
+        }
         int b = 0;
         for (; b + 4 <= nq; b += 4) {
             for (int r = 0; r < rows; r += 4) {
@@ -102,7 +135,148 @@ final class SoftmaxVector32 implements SoftmaxBlocks32, SoftmaxDriver32.Dots32 {
         for (int q = 0; q < nq; q++) {
             softmaxRows(scores, q * BLOCK, rows, q, max, norm, acc[q]);
         }
-        accumulate(patterns, k0, rows, scores, acc);
+        accumulate(patterns, k0, rows, scores, 1, BLOCK, acc);
+    }
+
+    // Scores laid out [row][padded query]: the GEMM tile writes them, the softmax runs along queries.
+    private void blockTransposed(float[][] patterns, int k0, int rows, int nq, float[] scores,
+                                 float[] max, float[] norm, float[][] acc) {
+        int c = 0;
+        for (; c + 4 * L <= padded; c += 4 * L) {
+            for (int r = 0; r < rows; r += 4) {
+                gemm4x4(patterns, k0, rows, r, c, scores);
+            }
+        }
+        for (; c < padded; c += L) {
+            for (int r = 0; r < rows; r += 4) {
+                gemm4x1(patterns, k0, rows, r, c, scores);
+            }
+        }
+        for (int q = 0; q < nq; q++) {
+            float blockMax = Float.NEGATIVE_INFINITY;
+            for (int r = 0; r < rows; r++) {
+                blockMax = Math.max(blockMax, scores[r * padded + q]);
+            }
+            if (blockMax > max[q]) {
+                if (norm[q] != 0) {
+                    float f = (float) Math.exp(max[q] - blockMax);
+                    scale(acc[q], f);
+                    norm[q] *= f;
+                }
+                max[q] = blockMax;
+            }
+        }
+        for (c = 0; c < padded; c += L) {
+            VectorMask<Float> live = S.indexInRange(c, nq);
+            FloatVector m = FloatVector.fromArray(S, max, c, live);
+            FloatVector sum = FloatVector.zero(S);
+            for (int r = 0; r < rows; r++) {
+                int o = r * padded + c;
+                FloatVector w = FloatVector.fromArray(S, scores, o).sub(m).lanewise(VectorOperators.EXP);
+                w.intoArray(scores, o);
+                sum = sum.add(w);
+            }
+            FloatVector.fromArray(S, norm, c, live).add(sum).intoArray(norm, c, live);
+        }
+        accumulate(patterns, k0, rows, scores, padded, 1, acc);
+    }
+
+    // scores[row][c .. c + 4L) for 4 rows: per feature, 4 broadcasts and 4 query loads feed 16 FMAs.
+    private void gemm4x4(float[][] patterns, int k0, int rows, int r, int c, float[] scores) {
+        float[] x0 = patterns[k0 + r];
+        float[] x1 = patterns[k0 + Math.min(r + 1, rows - 1)];
+        float[] x2 = patterns[k0 + Math.min(r + 2, rows - 1)];
+        float[] x3 = patterns[k0 + Math.min(r + 3, rows - 1)];
+        float[] qt = transposed;
+        int n = x0.length;
+        int stride = padded;
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = c00, c02 = c00, c03 = c00;
+        FloatVector c10 = c00, c11 = c00, c12 = c00, c13 = c00;
+        FloatVector c20 = c00, c21 = c00, c22 = c00, c23 = c00;
+        FloatVector c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+        for (int i = 0, o = c; i < n; i++, o += stride) {
+            FloatVector v0 = FloatVector.fromArray(S, qt, o);
+            FloatVector v1 = FloatVector.fromArray(S, qt, o + L);
+            FloatVector v2 = FloatVector.fromArray(S, qt, o + 2 * L);
+            FloatVector v3 = FloatVector.fromArray(S, qt, o + 3 * L);
+            FloatVector a = FloatVector.broadcast(S, x0[i]);
+            c00 = v0.fma(a, c00);
+            c01 = v1.fma(a, c01);
+            c02 = v2.fma(a, c02);
+            c03 = v3.fma(a, c03);
+            a = FloatVector.broadcast(S, x1[i]);
+            c10 = v0.fma(a, c10);
+            c11 = v1.fma(a, c11);
+            c12 = v2.fma(a, c12);
+            c13 = v3.fma(a, c13);
+            a = FloatVector.broadcast(S, x2[i]);
+            c20 = v0.fma(a, c20);
+            c21 = v1.fma(a, c21);
+            c22 = v2.fma(a, c22);
+            c23 = v3.fma(a, c23);
+            a = FloatVector.broadcast(S, x3[i]);
+            c30 = v0.fma(a, c30);
+            c31 = v1.fma(a, c31);
+            c32 = v2.fma(a, c32);
+            c33 = v3.fma(a, c33);
+        }
+        int o = r * stride + c;
+        c00.intoArray(scores, o);
+        c01.intoArray(scores, o + L);
+        c02.intoArray(scores, o + 2 * L);
+        c03.intoArray(scores, o + 3 * L);
+        if (r + 1 < rows) {
+            o += stride;
+            c10.intoArray(scores, o);
+            c11.intoArray(scores, o + L);
+            c12.intoArray(scores, o + 2 * L);
+            c13.intoArray(scores, o + 3 * L);
+        }
+        if (r + 2 < rows) {
+            o += stride;
+            c20.intoArray(scores, o);
+            c21.intoArray(scores, o + L);
+            c22.intoArray(scores, o + 2 * L);
+            c23.intoArray(scores, o + 3 * L);
+        }
+        if (r + 3 < rows) {
+            o += stride;
+            c30.intoArray(scores, o);
+            c31.intoArray(scores, o + L);
+            c32.intoArray(scores, o + 2 * L);
+            c33.intoArray(scores, o + 3 * L);
+        }
+    }
+
+    private void gemm4x1(float[][] patterns, int k0, int rows, int r, int c, float[] scores) {
+        float[] x0 = patterns[k0 + r];
+        float[] x1 = patterns[k0 + Math.min(r + 1, rows - 1)];
+        float[] x2 = patterns[k0 + Math.min(r + 2, rows - 1)];
+        float[] x3 = patterns[k0 + Math.min(r + 3, rows - 1)];
+        float[] qt = transposed;
+        int n = x0.length;
+        int stride = padded;
+        FloatVector c0 = FloatVector.zero(S);
+        FloatVector c1 = c0, c2 = c0, c3 = c0;
+        for (int i = 0, o = c; i < n; i++, o += stride) {
+            FloatVector v = FloatVector.fromArray(S, qt, o);
+            c0 = v.fma(FloatVector.broadcast(S, x0[i]), c0);
+            c1 = v.fma(FloatVector.broadcast(S, x1[i]), c1);
+            c2 = v.fma(FloatVector.broadcast(S, x2[i]), c2);
+            c3 = v.fma(FloatVector.broadcast(S, x3[i]), c3);
+        }
+        int o = r * stride + c;
+        c0.intoArray(scores, o);
+        if (r + 1 < rows) {
+            c1.intoArray(scores, o + stride);
+        }
+        if (r + 2 < rows) {
+            c2.intoArray(scores, o + 2 * stride);
+        }
+        if (r + 3 < rows) {
+            c3.intoArray(scores, o + 3 * stride);
+        }
     }
 
     // Turns one query's scores into weights exp(score - max), rescaling its running state when the max grows.
@@ -245,7 +419,8 @@ final class SoftmaxVector32 implements SoftmaxBlocks32, SoftmaxDriver32.Dots32 {
     }
 
     // acc[q] += sum_r weight[q][r] * X[k0 + r], tiled 4 queries x 4 vectors so the accumulators stay in registers.
-    private static void accumulate(float[][] patterns, int k0, int rows, float[] weights, float[][] acc) {
+    private static void accumulate(float[][] patterns, int k0, int rows, float[] weights, int rs, int qs,
+                                   float[][] acc) {
         int nq = acc.length;
         int n = acc[0].length;
         int bound = S.loopBound(n);
@@ -253,33 +428,33 @@ final class SoftmaxVector32 implements SoftmaxBlocks32, SoftmaxDriver32.Dots32 {
         for (; q + 4 <= nq; q += 4) {
             int i = 0;
             for (; i + 4 * L <= bound; i += 4 * L) {
-                accumulate4x4(patterns, k0, rows, weights, acc, q, i);
+                accumulate4x4(patterns, k0, rows, weights, rs, qs, acc, q, i);
             }
             for (; i < bound; i += L) {
-                accumulate4x1(patterns, k0, rows, weights, acc, q, i);
+                accumulate4x1(patterns, k0, rows, weights, rs, qs, acc, q, i);
             }
             for (int j = q; j < q + 4; j++) {
-                accumulateTail(patterns, k0, rows, weights, j, acc[j], bound);
+                accumulateTail(patterns, k0, rows, weights, rs, qs, j, acc[j], bound);
             }
         }
         for (; q < nq; q++) {
             float[] a = acc[q];
-            int off = q * BLOCK;
+            int off = q * qs;
             for (int i = 0; i < bound; i += L) {
                 FloatVector c = FloatVector.fromArray(S, a, i);
                 for (int r = 0; r < rows; r++) {
-                    c = FloatVector.fromArray(S, patterns[k0 + r], i).fma(FloatVector.broadcast(S, weights[off + r]), c);
+                    c = FloatVector.fromArray(S, patterns[k0 + r], i).fma(FloatVector.broadcast(S, weights[off + r * rs]), c);
                 }
                 c.intoArray(a, i);
             }
-            accumulateTail(patterns, k0, rows, weights, q, a, bound);
+            accumulateTail(patterns, k0, rows, weights, rs, qs, q, a, bound);
         }
     }
 
-    private static void accumulateTail(float[][] patterns, int k0, int rows, float[] weights, int q,
-                                       float[] a, int from) {
+    private static void accumulateTail(float[][] patterns, int k0, int rows, float[] weights, int rs, int qs,
+                                       int q, float[] a, int from) {
         for (int r = 0; r < rows && from < a.length; r++) {
-            float w = weights[q * BLOCK + r];
+            float w = weights[q * qs + r * rs];
             float[] x = patterns[k0 + r];
             for (int i = from; i < a.length; i++) {
                 a[i] += w * x[i];
@@ -287,8 +462,8 @@ final class SoftmaxVector32 implements SoftmaxBlocks32, SoftmaxDriver32.Dots32 {
         }
     }
 
-    private static void accumulate4x4(float[][] patterns, int k0, int rows, float[] weights, float[][] acc,
-                                      int q, int i) {
+    private static void accumulate4x4(float[][] patterns, int k0, int rows, float[] weights, int rs, int qs,
+                                      float[][] acc, int q, int i) {
         float[] a0 = acc[q];
         float[] a1 = acc[q + 1];
         float[] a2 = acc[q + 2];
@@ -312,32 +487,32 @@ final class SoftmaxVector32 implements SoftmaxBlocks32, SoftmaxDriver32.Dots32 {
         FloatVector c31 = FloatVector.fromArray(S, a3, i1);
         FloatVector c32 = FloatVector.fromArray(S, a3, i2);
         FloatVector c33 = FloatVector.fromArray(S, a3, i3);
-        int o0 = q * BLOCK;
-        int o1 = o0 + BLOCK;
-        int o2 = o1 + BLOCK;
-        int o3 = o2 + BLOCK;
-        for (int r = 0; r < rows; r++) {
+        int o0 = q * qs;
+        int o1 = o0 + qs;
+        int o2 = o1 + qs;
+        int o3 = o2 + qs;
+        for (int r = 0, ro = 0; r < rows; r++, ro += rs) {
             float[] x = patterns[k0 + r];
             FloatVector x0 = FloatVector.fromArray(S, x, i);
             FloatVector x1 = FloatVector.fromArray(S, x, i1);
             FloatVector x2 = FloatVector.fromArray(S, x, i2);
             FloatVector x3 = FloatVector.fromArray(S, x, i3);
-            FloatVector w = FloatVector.broadcast(S, weights[o0 + r]);
+            FloatVector w = FloatVector.broadcast(S, weights[o0 + ro]);
             c00 = x0.fma(w, c00);
             c01 = x1.fma(w, c01);
             c02 = x2.fma(w, c02);
             c03 = x3.fma(w, c03);
-            w = FloatVector.broadcast(S, weights[o1 + r]);
+            w = FloatVector.broadcast(S, weights[o1 + ro]);
             c10 = x0.fma(w, c10);
             c11 = x1.fma(w, c11);
             c12 = x2.fma(w, c12);
             c13 = x3.fma(w, c13);
-            w = FloatVector.broadcast(S, weights[o2 + r]);
+            w = FloatVector.broadcast(S, weights[o2 + ro]);
             c20 = x0.fma(w, c20);
             c21 = x1.fma(w, c21);
             c22 = x2.fma(w, c22);
             c23 = x3.fma(w, c23);
-            w = FloatVector.broadcast(S, weights[o3 + r]);
+            w = FloatVector.broadcast(S, weights[o3 + ro]);
             c30 = x0.fma(w, c30);
             c31 = x1.fma(w, c31);
             c32 = x2.fma(w, c32);
@@ -361,8 +536,8 @@ final class SoftmaxVector32 implements SoftmaxBlocks32, SoftmaxDriver32.Dots32 {
         c33.intoArray(a3, i3);
     }
 
-    private static void accumulate4x1(float[][] patterns, int k0, int rows, float[] weights, float[][] acc,
-                                      int q, int i) {
+    private static void accumulate4x1(float[][] patterns, int k0, int rows, float[] weights, int rs, int qs,
+                                      float[][] acc, int q, int i) {
         float[] a0 = acc[q];
         float[] a1 = acc[q + 1];
         float[] a2 = acc[q + 2];
@@ -371,13 +546,13 @@ final class SoftmaxVector32 implements SoftmaxBlocks32, SoftmaxDriver32.Dots32 {
         FloatVector c1 = FloatVector.fromArray(S, a1, i);
         FloatVector c2 = FloatVector.fromArray(S, a2, i);
         FloatVector c3 = FloatVector.fromArray(S, a3, i);
-        int o0 = q * BLOCK;
-        for (int r = 0; r < rows; r++) {
+        int o0 = q * qs;
+        for (int r = 0, ro = 0; r < rows; r++, ro += rs) {
             FloatVector x = FloatVector.fromArray(S, patterns[k0 + r], i);
-            c0 = x.fma(FloatVector.broadcast(S, weights[o0 + r]), c0);
-            c1 = x.fma(FloatVector.broadcast(S, weights[o0 + BLOCK + r]), c1);
-            c2 = x.fma(FloatVector.broadcast(S, weights[o0 + 2 * BLOCK + r]), c2);
-            c3 = x.fma(FloatVector.broadcast(S, weights[o0 + 3 * BLOCK + r]), c3);
+            c0 = x.fma(FloatVector.broadcast(S, weights[o0 + ro]), c0);
+            c1 = x.fma(FloatVector.broadcast(S, weights[o0 + qs + ro]), c1);
+            c2 = x.fma(FloatVector.broadcast(S, weights[o0 + 2 * qs + ro]), c2);
+            c3 = x.fma(FloatVector.broadcast(S, weights[o0 + 3 * qs + ro]), c3);
         }
         c0.intoArray(a0, i);
         c1.intoArray(a1, i);
