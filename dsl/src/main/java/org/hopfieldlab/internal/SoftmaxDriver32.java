@@ -32,10 +32,11 @@ final class SoftmaxDriver32 {
         for (int p = 1; p < parts; p++) {
             acc[p] = new float[b][n];
         }
+        float[][] scratch = new float[parts][kernel.scratchSize(b)];
         Parallel.forEach(parts, p -> {
             int k0 = Math.min(k, (int) ((long) blocks * p / parts) * BLOCK);
             int k1 = Math.min(k, (int) ((long) blocks * (p + 1) / parts) * BLOCK);
-            runPart(kernel, patterns, k0, k1, beta, queries, max[p], norm[p], acc[p]);
+            runPart(kernel, patterns, k0, k1, beta, queries, scratch[p], max[p], norm[p], acc[p]);
         });
         for (int q = 0; q < b; q++) {
             float m = max[0][q];
@@ -58,13 +59,12 @@ final class SoftmaxDriver32 {
     }
 
     private static void runPart(SoftmaxBlocks32 kernel, float[][] patterns, int k0, int k1, float beta,
-                                float[][] queries, float[] max, float[] norm, float[][] acc) {
+                                float[][] queries, float[] scores, float[] max, float[] norm, float[][] acc) {
         Arrays.fill(max, Float.NEGATIVE_INFINITY);
         Arrays.fill(norm, 0);
         for (float[] row : acc) {
             Arrays.fill(row, 0);
         }
-        float[] scores = new float[kernel.scratchSize(queries.length)];
         for (int start = k0; start < k1; start += BLOCK) {
             kernel.block(patterns, start, Math.min(k1, start + BLOCK), queries, beta, scores, max, norm, acc);
         }

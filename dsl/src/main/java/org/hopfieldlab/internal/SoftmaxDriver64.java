@@ -32,10 +32,11 @@ final class SoftmaxDriver64 {
         for (int p = 1; p < parts; p++) {
             acc[p] = new double[b][n];
         }
+        double[][] scratch = new double[parts][kernel.scratchSize(b)];
         Parallel.forEach(parts, p -> {
             int k0 = Math.min(k, (int) ((long) blocks * p / parts) * BLOCK);
             int k1 = Math.min(k, (int) ((long) blocks * (p + 1) / parts) * BLOCK);
-            runPart(kernel, patterns, k0, k1, beta, queries, max[p], norm[p], acc[p]);
+            runPart(kernel, patterns, k0, k1, beta, queries, scratch[p], max[p], norm[p], acc[p]);
         });
         for (int q = 0; q < b; q++) {
             double m = max[0][q];
@@ -58,13 +59,12 @@ final class SoftmaxDriver64 {
     }
 
     private static void runPart(SoftmaxBlocks64 kernel, double[][] patterns, int k0, int k1, double beta,
-                                double[][] queries, double[] max, double[] norm, double[][] acc) {
+                                double[][] queries, double[] scores, double[] max, double[] norm, double[][] acc) {
         Arrays.fill(max, Double.NEGATIVE_INFINITY);
         Arrays.fill(norm, 0);
         for (double[] row : acc) {
             Arrays.fill(row, 0);
         }
-        double[] scores = new double[kernel.scratchSize(queries.length)];
         for (int start = k0; start < k1; start += BLOCK) {
             kernel.block(patterns, start, Math.min(k1, start + BLOCK), queries, beta, scores, max, norm, acc);
         }

@@ -438,17 +438,20 @@ final class SoftmaxVector32 implements SoftmaxBlocks32, SoftmaxDriver32.Dots32 {
             }
         }
         for (; q < nq; q++) {
-            float[] a = acc[q];
-            int off = q * qs;
             for (int i = 0; i < bound; i += L) {
-                FloatVector c = FloatVector.fromArray(S, a, i);
-                for (int r = 0; r < rows; r++) {
-                    c = FloatVector.fromArray(S, patterns[k0 + r], i).fma(FloatVector.broadcast(S, weights[off + r * rs]), c);
-                }
-                c.intoArray(a, i);
+                accumulate1x1(patterns, k0, rows, weights, rs, q * qs, acc[q], i);
             }
-            accumulateTail(patterns, k0, rows, weights, rs, qs, q, a, bound);
+            accumulateTail(patterns, k0, rows, weights, rs, qs, q, acc[q], bound);
         }
+    }
+
+    private static void accumulate1x1(float[][] patterns, int k0, int rows, float[] weights, int rs, int off,
+                                      float[] a, int i) {
+        FloatVector c = FloatVector.fromArray(S, a, i);
+        for (int r = 0; r < rows; r++) {
+            c = FloatVector.fromArray(S, patterns[k0 + r], i).fma(FloatVector.broadcast(S, weights[off + r * rs]), c);
+        }
+        c.intoArray(a, i);
     }
 
     private static void accumulateTail(float[][] patterns, int k0, int rows, float[] weights, int rs, int qs,

@@ -438,17 +438,20 @@ final class SoftmaxVector64 implements SoftmaxBlocks64, SoftmaxDriver64.Dots64 {
             }
         }
         for (; q < nq; q++) {
-            double[] a = acc[q];
-            int off = q * qs;
             for (int i = 0; i < bound; i += L) {
-                DoubleVector c = DoubleVector.fromArray(S, a, i);
-                for (int r = 0; r < rows; r++) {
-                    c = DoubleVector.fromArray(S, patterns[k0 + r], i).fma(DoubleVector.broadcast(S, weights[off + r * rs]), c);
-                }
-                c.intoArray(a, i);
+                accumulate1x1(patterns, k0, rows, weights, rs, q * qs, acc[q], i);
             }
-            accumulateTail(patterns, k0, rows, weights, rs, qs, q, a, bound);
+            accumulateTail(patterns, k0, rows, weights, rs, qs, q, acc[q], bound);
         }
+    }
+
+    private static void accumulate1x1(double[][] patterns, int k0, int rows, double[] weights, int rs, int off,
+                                      double[] a, int i) {
+        DoubleVector c = DoubleVector.fromArray(S, a, i);
+        for (int r = 0; r < rows; r++) {
+            c = DoubleVector.fromArray(S, patterns[k0 + r], i).fma(DoubleVector.broadcast(S, weights[off + r * rs]), c);
+        }
+        c.intoArray(a, i);
     }
 
     private static void accumulateTail(double[][] patterns, int k0, int rows, double[] weights, int rs, int qs,
