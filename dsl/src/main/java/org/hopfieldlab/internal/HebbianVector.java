@@ -22,6 +22,7 @@ final class HebbianVector {
         SoftmaxVector64.INSTANCE.scores(t, i0, i1, sigma, 1, out);
     }
 
+    /** Fills {@code t} (N rows; a null row is allocated here, by the thread that computes it). */
     static void matrix(double[][] patterns, double[][] t) {
         int n = t.length;
         int groups = (n + 3) / 4;
@@ -30,6 +31,11 @@ final class HebbianVector {
         // groups are dealt round-robin so every part gets a fair share of the triangle
         Parallel.forEach(parts, p -> {
             for (int g = p; g < groups; g += parts) {
+                for (int i = 4 * g; i < Math.min(n, 4 * g + 4); i++) {
+                    if (t[i] == null) {
+                        t[i] = new double[n];
+                    }
+                }
                 upperRows(patterns, t, 4 * g, Math.min(n, 4 * g + 4));
             }
         });
