@@ -21,6 +21,7 @@ public final class Parallel {
     private static final long SPIN_NANOS = 200_000;
     private static final ReentrantLock TEAM = new ReentrantLock();
     private static final Helper[] HELPERS = startHelpers(Runtime.getRuntime().availableProcessors() - 1);
+    private static final ThreadLocal<Boolean> ALONE = ThreadLocal.withInitial(() -> false);
 
     private Parallel() {
     }
@@ -33,7 +34,7 @@ public final class Parallel {
 
     /** Runs {@code body.accept(part)} for every part in {@code [0, parts)}, returning when all are done. */
     public static void forEach(int parts, IntConsumer body) {
-        if (parts <= 1 || HELPERS.length == 0 || !TEAM.tryLock()) {
+        if (parts <= 1 || HELPERS.length == 0 || ALONE.get() || !TEAM.tryLock()) {
             for (int part = 0; part < parts; part++) {
                 body.accept(part);
             }
@@ -58,6 +59,16 @@ public final class Parallel {
         }
         if (t != null) {
             throw new IllegalStateException(t);
+        }
+    }
+
+    /** Runs {@code task} with every kernel part executed by the calling thread (to check thread independence). */
+    static void alone(Runnable task) {
+        ALONE.set(true);
+        try {
+            task.run();
+        } finally {
+            ALONE.set(false);
         }
     }
 
