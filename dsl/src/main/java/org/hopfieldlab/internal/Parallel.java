@@ -26,10 +26,14 @@ public final class Parallel {
     private Parallel() {
     }
 
-    /** How many parts of at least {@code minWorkPerPart} fit in {@code work}, between 1 and {@code maxParts}. */
+    /**
+     * How many parts of at least {@code minWorkPerPart} fit in {@code work}, between 1 and {@code maxParts},
+     * rounded down to a power of two so that 2, 4 or 8 cores share them evenly (3 parts on 2 cores would
+     * leave one core idle for a third of the time).
+     */
     public static int parts(long work, long minWorkPerPart, int maxParts) {
-        long parts = work / Math.max(1, minWorkPerPart);
-        return (int) Math.max(1, Math.min(maxParts, parts));
+        long parts = Math.max(1, Math.min(maxParts, work / Math.max(1, minWorkPerPart)));
+        return (int) Long.highestOneBit(parts);
     }
 
     /** Runs {@code body.accept(part)} for every part in {@code [0, parts)}, returning when all are done. */
