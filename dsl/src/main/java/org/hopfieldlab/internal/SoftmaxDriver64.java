@@ -11,7 +11,7 @@ import java.util.Arrays;
 final class SoftmaxDriver64 {
 
     /** Patterns per block: small enough that a block stays in L2 while both of its passes read it. */
-    static final int BLOCK = 32;
+    static final int BLOCK = 48;
     /** A part below this many multiply-adds costs more to hand to another thread than it saves. */
     static final long MIN_WORK_PER_PART = 400_000;
     static final int MAX_PARTS = 4;

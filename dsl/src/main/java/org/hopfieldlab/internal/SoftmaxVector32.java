@@ -143,8 +143,8 @@ final class SoftmaxVector32 implements SoftmaxBlocks32, SoftmaxDriver32.Dots32 {
                                  float[] max, float[] norm, float[][] acc) {
         int c = 0;
         for (; c + 4 * L <= padded; c += 4 * L) {
-            for (int r = 0; r < rows; r += 4) {
-                gemm4x4(patterns, k0, rows, r, c, scores);
+            for (int r = 0; r < rows; r += 6) {
+                gemm6x4(patterns, k0, rows, r, c, scores);
             }
         }
         for (; c < padded; c += L) {
@@ -181,12 +181,14 @@ final class SoftmaxVector32 implements SoftmaxBlocks32, SoftmaxDriver32.Dots32 {
         accumulate(patterns, k0, rows, scores, padded, 1, acc);
     }
 
-    // scores[row][c .. c + 4L) for 4 rows: per feature, 4 broadcasts and 4 query loads feed 16 FMAs.
-    private void gemm4x4(float[][] patterns, int k0, int rows, int r, int c, float[] scores) {
+    // scores[row][c .. c + 4L) for 6 rows: per feature, 6 broadcasts and 4 query loads feed 24 FMAs.
+    private void gemm6x4(float[][] patterns, int k0, int rows, int r, int c, float[] scores) {
         float[] x0 = patterns[k0 + r];
         float[] x1 = patterns[k0 + Math.min(r + 1, rows - 1)];
         float[] x2 = patterns[k0 + Math.min(r + 2, rows - 1)];
         float[] x3 = patterns[k0 + Math.min(r + 3, rows - 1)];
+        float[] x4 = patterns[k0 + Math.min(r + 4, rows - 1)];
+        float[] x5 = patterns[k0 + Math.min(r + 5, rows - 1)];
         float[] qt = transposed;
         int n = x0.length;
         int stride = padded;
@@ -195,6 +197,8 @@ final class SoftmaxVector32 implements SoftmaxBlocks32, SoftmaxDriver32.Dots32 {
         FloatVector c10 = c00, c11 = c00, c12 = c00, c13 = c00;
         FloatVector c20 = c00, c21 = c00, c22 = c00, c23 = c00;
         FloatVector c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+        FloatVector c40 = c00, c41 = c00, c42 = c00, c43 = c00;
+        FloatVector c50 = c00, c51 = c00, c52 = c00, c53 = c00;
         for (int i = 0, o = c; i < n; i++, o += stride) {
             FloatVector v0 = FloatVector.fromArray(S, qt, o);
             FloatVector v1 = FloatVector.fromArray(S, qt, o + L);
@@ -220,6 +224,16 @@ final class SoftmaxVector32 implements SoftmaxBlocks32, SoftmaxDriver32.Dots32 {
             c31 = v1.fma(a, c31);
             c32 = v2.fma(a, c32);
             c33 = v3.fma(a, c33);
+            a = FloatVector.broadcast(S, x4[i]);
+            c40 = v0.fma(a, c40);
+            c41 = v1.fma(a, c41);
+            c42 = v2.fma(a, c42);
+            c43 = v3.fma(a, c43);
+            a = FloatVector.broadcast(S, x5[i]);
+            c50 = v0.fma(a, c50);
+            c51 = v1.fma(a, c51);
+            c52 = v2.fma(a, c52);
+            c53 = v3.fma(a, c53);
         }
         int o = r * stride + c;
         c00.intoArray(scores, o);
@@ -246,6 +260,20 @@ final class SoftmaxVector32 implements SoftmaxBlocks32, SoftmaxDriver32.Dots32 {
             c31.intoArray(scores, o + L);
             c32.intoArray(scores, o + 2 * L);
             c33.intoArray(scores, o + 3 * L);
+        }
+        if (r + 4 < rows) {
+            o += stride;
+            c40.intoArray(scores, o);
+            c41.intoArray(scores, o + L);
+            c42.intoArray(scores, o + 2 * L);
+            c43.intoArray(scores, o + 3 * L);
+        }
+        if (r + 5 < rows) {
+            o += stride;
+            c50.intoArray(scores, o);
+            c51.intoArray(scores, o + L);
+            c52.intoArray(scores, o + 2 * L);
+            c53.intoArray(scores, o + 3 * L);
         }
     }
 
