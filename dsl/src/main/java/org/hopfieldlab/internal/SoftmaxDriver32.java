@@ -38,24 +38,35 @@ final class SoftmaxDriver32 {
             int k1 = Math.min(k, (int) ((long) blocks * (p + 1) / parts) * BLOCK);
             runPart(kernel, patterns, k0, k1, beta, queries, scratch[p], max[p], norm[p], acc[p]);
         });
-        for (int q = 0; q < b; q++) {
-            float m = max[0][q];
-            for (int p = 1; p < parts; p++) {
-                m = Math.max(m, max[p][q]);
+        // the merge touches B x N values per part: split it by queries with the same part count
+        Parallel.forEach(Math.min(parts, b), p -> {
+            int q0 = (int) ((long) b * p / Math.min(parts, b));
+            int q1 = (int) ((long) b * (p + 1) / Math.min(parts, b));
+            for (int q = q0; q < q1; q++) {
+                merge(kernel, q, parts, max, norm, acc, out[q]);
             }
-            float total = 0;
-            for (int p = 0; p < parts; p++) {
-                total += norm[p][q] * (float) Math.exp(max[p][q] - m);
-            }
-            float first = (float) Math.exp(max[0][q] - m);
-            if (first != 1) {
-                kernel.scale(out[q], first);
-            }
-            for (int p = 1; p < parts; p++) {
-                kernel.axpy((float) Math.exp(max[p][q] - m), acc[p][q], out[q]);
-            }
-            kernel.scale(out[q], 1 / total);
+        });
+    }
+
+    // out = sum_p exp(max_p - M) acc_p / sum_p exp(max_p - M) norm_p, the parts combined in a fixed order.
+    private static void merge(SoftmaxBlocks32 kernel, int q, int parts, float[][] max, float[][] norm,
+                              float[][][] acc, float[] out) {
+        float m = max[0][q];
+        for (int p = 1; p < parts; p++) {
+            m = Math.max(m, max[p][q]);
         }
+        float total = 0;
+        for (int p = 0; p < parts; p++) {
+            total += norm[p][q] * (float) Math.exp(max[p][q] - m);
+        }
+        float first = (float) Math.exp(max[0][q] - m);
+        if (first != 1) {
+            kernel.scale(out, first);
+        }
+        for (int p = 1; p < parts; p++) {
+            kernel.axpy((float) Math.exp(max[p][q] - m), acc[p][q], out);
+        }
+        kernel.scale(out, 1 / total);
     }
 
     private static void runPart(SoftmaxBlocks32 kernel, float[][] patterns, int k0, int k1, float beta,

@@ -453,6 +453,19 @@ final class SoftmaxVector32 implements SoftmaxBlocks32, SoftmaxDriver32.Dots32 {
         int n = acc[0].length;
         int bound = S.loopBound(n);
         int q = 0;
+        for (; q + 8 <= nq; q += 8) {
+            int i = 0;
+            for (; i + 2 * L <= bound; i += 2 * L) {
+                accumulate8x2(patterns, k0, rows, weights, rs, qs, acc, q, i);
+            }
+            for (; i < bound; i += L) {
+                accumulate4x1(patterns, k0, rows, weights, rs, qs, acc, q, i);
+                accumulate4x1(patterns, k0, rows, weights, rs, qs, acc, q + 4, i);
+            }
+            for (int j = q; j < q + 8; j++) {
+                accumulateTail(patterns, k0, rows, weights, rs, qs, j, acc[j], bound);
+            }
+        }
         for (; q + 4 <= nq; q += 4) {
             int i = 0;
             for (; i + 4 * L <= bound; i += 4 * L) {
@@ -491,6 +504,82 @@ final class SoftmaxVector32 implements SoftmaxBlocks32, SoftmaxDriver32.Dots32 {
                 a[i] += w * x[i];
             }
         }
+    }
+
+    // 8 queries x 2 vectors of features: each pattern block is re-read from L2 once per 8 queries, not per 4.
+    private static void accumulate8x2(float[][] patterns, int k0, int rows, float[] weights, int rs, int qs,
+                                      float[][] acc, int q, int i) {
+        float[] a0 = acc[q + 0];
+        float[] a1 = acc[q + 1];
+        float[] a2 = acc[q + 2];
+        float[] a3 = acc[q + 3];
+        float[] a4 = acc[q + 4];
+        float[] a5 = acc[q + 5];
+        float[] a6 = acc[q + 6];
+        float[] a7 = acc[q + 7];
+        int i1 = i + L;
+        FloatVector c00 = FloatVector.fromArray(S, a0, i);
+        FloatVector c01 = FloatVector.fromArray(S, a0, i1);
+        FloatVector c10 = FloatVector.fromArray(S, a1, i);
+        FloatVector c11 = FloatVector.fromArray(S, a1, i1);
+        FloatVector c20 = FloatVector.fromArray(S, a2, i);
+        FloatVector c21 = FloatVector.fromArray(S, a2, i1);
+        FloatVector c30 = FloatVector.fromArray(S, a3, i);
+        FloatVector c31 = FloatVector.fromArray(S, a3, i1);
+        FloatVector c40 = FloatVector.fromArray(S, a4, i);
+        FloatVector c41 = FloatVector.fromArray(S, a4, i1);
+        FloatVector c50 = FloatVector.fromArray(S, a5, i);
+        FloatVector c51 = FloatVector.fromArray(S, a5, i1);
+        FloatVector c60 = FloatVector.fromArray(S, a6, i);
+        FloatVector c61 = FloatVector.fromArray(S, a6, i1);
+        FloatVector c70 = FloatVector.fromArray(S, a7, i);
+        FloatVector c71 = FloatVector.fromArray(S, a7, i1);
+        int o = q * qs;
+        for (int r = 0, ro = o; r < rows; r++, ro += rs) {
+            float[] x = patterns[k0 + r];
+            FloatVector x0 = FloatVector.fromArray(S, x, i);
+            FloatVector x1 = FloatVector.fromArray(S, x, i1);
+            FloatVector w = FloatVector.broadcast(S, weights[ro + 0 * qs]);
+            c00 = x0.fma(w, c00);
+            c01 = x1.fma(w, c01);
+            w = FloatVector.broadcast(S, weights[ro + 1 * qs]);
+            c10 = x0.fma(w, c10);
+            c11 = x1.fma(w, c11);
+            w = FloatVector.broadcast(S, weights[ro + 2 * qs]);
+            c20 = x0.fma(w, c20);
+            c21 = x1.fma(w, c21);
+            w = FloatVector.broadcast(S, weights[ro + 3 * qs]);
+            c30 = x0.fma(w, c30);
+            c31 = x1.fma(w, c31);
+            w = FloatVector.broadcast(S, weights[ro + 4 * qs]);
+            c40 = x0.fma(w, c40);
+            c41 = x1.fma(w, c41);
+            w = FloatVector.broadcast(S, weights[ro + 5 * qs]);
+            c50 = x0.fma(w, c50);
+            c51 = x1.fma(w, c51);
+            w = FloatVector.broadcast(S, weights[ro + 6 * qs]);
+            c60 = x0.fma(w, c60);
+            c61 = x1.fma(w, c61);
+            w = FloatVector.broadcast(S, weights[ro + 7 * qs]);
+            c70 = x0.fma(w, c70);
+            c71 = x1.fma(w, c71);
+        }
+        c00.intoArray(a0, i);
+        c01.intoArray(a0, i1);
+        c10.intoArray(a1, i);
+        c11.intoArray(a1, i1);
+        c20.intoArray(a2, i);
+        c21.intoArray(a2, i1);
+        c30.intoArray(a3, i);
+        c31.intoArray(a3, i1);
+        c40.intoArray(a4, i);
+        c41.intoArray(a4, i1);
+        c50.intoArray(a5, i);
+        c51.intoArray(a5, i1);
+        c60.intoArray(a6, i);
+        c61.intoArray(a6, i1);
+        c70.intoArray(a7, i);
+        c71.intoArray(a7, i1);
     }
 
     private static void accumulate4x4(float[][] patterns, int k0, int rows, float[] weights, int rs, int qs,

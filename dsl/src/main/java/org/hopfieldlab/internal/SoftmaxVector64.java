@@ -453,6 +453,19 @@ final class SoftmaxVector64 implements SoftmaxBlocks64, SoftmaxDriver64.Dots64 {
         int n = acc[0].length;
         int bound = S.loopBound(n);
         int q = 0;
+        for (; q + 8 <= nq; q += 8) {
+            int i = 0;
+            for (; i + 2 * L <= bound; i += 2 * L) {
+                accumulate8x2(patterns, k0, rows, weights, rs, qs, acc, q, i);
+            }
+            for (; i < bound; i += L) {
+                accumulate4x1(patterns, k0, rows, weights, rs, qs, acc, q, i);
+                accumulate4x1(patterns, k0, rows, weights, rs, qs, acc, q + 4, i);
+            }
+            for (int j = q; j < q + 8; j++) {
+                accumulateTail(patterns, k0, rows, weights, rs, qs, j, acc[j], bound);
+            }
+        }
         for (; q + 4 <= nq; q += 4) {
             int i = 0;
             for (; i + 4 * L <= bound; i += 4 * L) {
@@ -491,6 +504,82 @@ final class SoftmaxVector64 implements SoftmaxBlocks64, SoftmaxDriver64.Dots64 {
                 a[i] += w * x[i];
             }
         }
+    }
+
+    // 8 queries x 2 vectors of features: each pattern block is re-read from L2 once per 8 queries, not per 4.
+    private static void accumulate8x2(double[][] patterns, int k0, int rows, double[] weights, int rs, int qs,
+                                      double[][] acc, int q, int i) {
+        double[] a0 = acc[q + 0];
+        double[] a1 = acc[q + 1];
+        double[] a2 = acc[q + 2];
+        double[] a3 = acc[q + 3];
+        double[] a4 = acc[q + 4];
+        double[] a5 = acc[q + 5];
+        double[] a6 = acc[q + 6];
+        double[] a7 = acc[q + 7];
+        int i1 = i + L;
+        DoubleVector c00 = DoubleVector.fromArray(S, a0, i);
+        DoubleVector c01 = DoubleVector.fromArray(S, a0, i1);
+        DoubleVector c10 = DoubleVector.fromArray(S, a1, i);
+        DoubleVector c11 = DoubleVector.fromArray(S, a1, i1);
+        DoubleVector c20 = DoubleVector.fromArray(S, a2, i);
+        DoubleVector c21 = DoubleVector.fromArray(S, a2, i1);
+        DoubleVector c30 = DoubleVector.fromArray(S, a3, i);
+        DoubleVector c31 = DoubleVector.fromArray(S, a3, i1);
+        DoubleVector c40 = DoubleVector.fromArray(S, a4, i);
+        DoubleVector c41 = DoubleVector.fromArray(S, a4, i1);
+        DoubleVector c50 = DoubleVector.fromArray(S, a5, i);
+        DoubleVector c51 = DoubleVector.fromArray(S, a5, i1);
+        DoubleVector c60 = DoubleVector.fromArray(S, a6, i);
+        DoubleVector c61 = DoubleVector.fromArray(S, a6, i1);
+        DoubleVector c70 = DoubleVector.fromArray(S, a7, i);
+        DoubleVector c71 = DoubleVector.fromArray(S, a7, i1);
+        int o = q * qs;
+        for (int r = 0, ro = o; r < rows; r++, ro += rs) {
+            double[] x = patterns[k0 + r];
+            DoubleVector x0 = DoubleVector.fromArray(S, x, i);
+            DoubleVector x1 = DoubleVector.fromArray(S, x, i1);
+            DoubleVector w = DoubleVector.broadcast(S, weights[ro + 0 * qs]);
+            c00 = x0.fma(w, c00);
+            c01 = x1.fma(w, c01);
+            w = DoubleVector.broadcast(S, weights[ro + 1 * qs]);
+            c10 = x0.fma(w, c10);
+            c11 = x1.fma(w, c11);
+            w = DoubleVector.broadcast(S, weights[ro + 2 * qs]);
+            c20 = x0.fma(w, c20);
+            c21 = x1.fma(w, c21);
+            w = DoubleVector.broadcast(S, weights[ro + 3 * qs]);
+            c30 = x0.fma(w, c30);
+            c31 = x1.fma(w, c31);
+            w = DoubleVector.broadcast(S, weights[ro + 4 * qs]);
+            c40 = x0.fma(w, c40);
+            c41 = x1.fma(w, c41);
+            w = DoubleVector.broadcast(S, weights[ro + 5 * qs]);
+            c50 = x0.fma(w, c50);
+            c51 = x1.fma(w, c51);
+            w = DoubleVector.broadcast(S, weights[ro + 6 * qs]);
+            c60 = x0.fma(w, c60);
+            c61 = x1.fma(w, c61);
+            w = DoubleVector.broadcast(S, weights[ro + 7 * qs]);
+            c70 = x0.fma(w, c70);
+            c71 = x1.fma(w, c71);
+        }
+        c00.intoArray(a0, i);
+        c01.intoArray(a0, i1);
+        c10.intoArray(a1, i);
+        c11.intoArray(a1, i1);
+        c20.intoArray(a2, i);
+        c21.intoArray(a2, i1);
+        c30.intoArray(a3, i);
+        c31.intoArray(a3, i1);
+        c40.intoArray(a4, i);
+        c41.intoArray(a4, i1);
+        c50.intoArray(a5, i);
+        c51.intoArray(a5, i1);
+        c60.intoArray(a6, i);
+        c61.intoArray(a6, i1);
+        c70.intoArray(a7, i);
+        c71.intoArray(a7, i1);
     }
 
     private static void accumulate4x4(double[][] patterns, int k0, int rows, double[] weights, int rs, int qs,
