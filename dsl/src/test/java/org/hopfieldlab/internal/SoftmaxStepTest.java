@@ -26,6 +26,7 @@ class SoftmaxStepTest {
         "1000, 64, 64, 0.2",
         "3001, 200, 9, 0.1",   // large enough to be split into parts
         "300, 50, 20, 0.3",    // queries padded to whole vectors in both precisions
+        "97, 200, 72, 0.1",    // groups of 8 queries with a leftover feature vector
         "40, 30, 2, 50.0",     // sharp softmax: scores in the hundreds, needs the max subtracted
     })
     void everyPathMatchesTheNaiveStep(int k, int n, int b, double beta) {
