@@ -22,21 +22,50 @@ final class HebbianVector {
         SoftmaxVector64.INSTANCE.scores(t, i0, i1, sigma, 1, out);
     }
 
-    /** Fills {@code t} (N rows; a null row is allocated here, by the thread that computes it). */
+    /** Fills {@code t} (N rows; a null row is allocated here, by one of the threads that fill the matrix). */
     static void matrix(double[][] patterns, double[][] t) {
         int n = t.length;
-        int groups = (n + 3) / 4;
-        long work = (long) patterns.length * n * n / 2;
+        int k = patterns.length;
+        int width = 4 * L;
+        int strips = n / width;
+        long work = (long) k * n * n / 2;
         int parts = Parallel.parts(work, Hebbian.MIN_WORK_PER_PART, 8);
-        // groups are dealt round-robin so every part gets a fair share of the triangle
+        // Two packed copies of the patterns (2 K N values) turn every inner loop into contiguous reads:
+        // strips of 4 vectors of columns, pattern after pattern, and the transpose for the broadcasts.
+        double[] packed = new double[strips * k * width];
+        double[] columns = new double[n * k];
+        Parallel.forEach(parts, p -> {
+            for (int i = p; i < n; i += parts) {
+                if (t[i] == null) {
+                    t[i] = new double[n];
+                }
+            }
+            for (int s = p; s < strips; s += parts) {
+                int j0 = s * width;
+                for (int mu = 0; mu < k; mu++) {
+                    System.arraycopy(patterns[mu], j0, packed, (s * k + mu) * width, width);
+                }
+            }
+            int i0 = (int) ((long) n * p / parts);
+            int i1 = (int) ((long) n * (p + 1) / parts);
+            for (int mu = 0; mu < k; mu++) {
+                double[] x = patterns[mu];
+                for (int i = i0; i < i1; i++) {
+                    columns[i * k + mu] = x[i];
+                }
+            }
+        });
+        int groups = (n + 5) / 6;
+        // groups of rows are dealt round-robin so every part gets a fair share of the triangle
         Parallel.forEach(parts, p -> {
             for (int g = p; g < groups; g += parts) {
-                for (int i = 4 * g; i < Math.min(n, 4 * g + 4); i++) {
-                    if (t[i] == null) {
-                        t[i] = new double[n];
-                    }
+                int i0 = 6 * g;
+                for (int s = i0 / width; s < strips; s++) {
+                    tile(packed, columns, k, n, t, i0, s);
                 }
-                upperRows(patterns, t, 4 * g, Math.min(n, 4 * g + 4));
+                if (strips * width < n) {
+                    partialStrip(patterns, t, strips * width, i0, Math.min(n, i0 + 6));
+                }
             }
         });
         int tiles = (n + TILE - 1) / TILE;
@@ -47,95 +76,124 @@ final class HebbianVector {
         });
     }
 
-    // t[i][j] for i in [i0, i1) and j from the vector holding i0 to the end.
-    private static void upperRows(double[][] patterns, double[][] t, int i0, int i1) {
-        int n = t.length;
-        int jStart = i0 / L * L;
-        int bound = jStart + S.loopBound(n - jStart);
-        int j = jStart;
-        for (; j + 4 * L <= bound; j += 4 * L) {
-            tile4x4(patterns, t, i0, i1, j);
-        }
-        for (; j < bound; j += L) {
-            for (int i = i0; i < i1; i++) {
-                DoubleVector c = DoubleVector.zero(S);
-                for (double[] x : patterns) {
-                    c = DoubleVector.fromArray(S, x, j).fma(DoubleVector.broadcast(S, x[i]), c);
-                }
-                c.intoArray(t[i], j);
-            }
-        }
-        for (int i = i0; i < i1; i++) {
-            double[] row = t[i];
-            for (int jj = bound; jj < n; jj++) {
-                double s = 0;
-                for (double[] x : patterns) {
-                    s += x[i] * x[jj];
-                }
-                row[jj] = s;
-            }
-        }
-    }
-
-    private static void tile4x4(double[][] patterns, double[][] t, int i0, int i1, int j) {
-        int r1 = Math.min(i0 + 1, i1 - 1);
-        int r2 = Math.min(i0 + 2, i1 - 1);
-        int r3 = Math.min(i0 + 3, i1 - 1);
-        int j1 = j + L;
-        int j2 = j1 + L;
-        int j3 = j2 + L;
+    // Rows [i0, i0 + 6) against the full strip s, 24 accumulators: per pattern 4 strip loads and 6 broadcasts feed 24 FMAs.
+    private static void tile(double[] packed, double[] columns, int k, int n, double[][] t, int i0, int s) {
+        int b0 = Math.min(i0 + 0, n - 1) * k;
+        int b1 = Math.min(i0 + 1, n - 1) * k;
+        int b2 = Math.min(i0 + 2, n - 1) * k;
+        int b3 = Math.min(i0 + 3, n - 1) * k;
+        int b4 = Math.min(i0 + 4, n - 1) * k;
+        int b5 = Math.min(i0 + 5, n - 1) * k;
+        int width = 4 * L;
         DoubleVector c00 = DoubleVector.zero(S);
         DoubleVector c01 = c00, c02 = c00, c03 = c00;
         DoubleVector c10 = c00, c11 = c00, c12 = c00, c13 = c00;
         DoubleVector c20 = c00, c21 = c00, c22 = c00, c23 = c00;
         DoubleVector c30 = c00, c31 = c00, c32 = c00, c33 = c00;
-        for (double[] x : patterns) {
-            DoubleVector v0 = DoubleVector.fromArray(S, x, j);
-            DoubleVector v1 = DoubleVector.fromArray(S, x, j1);
-            DoubleVector v2 = DoubleVector.fromArray(S, x, j2);
-            DoubleVector v3 = DoubleVector.fromArray(S, x, j3);
-            DoubleVector a = DoubleVector.broadcast(S, x[i0]);
+        DoubleVector c40 = c00, c41 = c00, c42 = c00, c43 = c00;
+        DoubleVector c50 = c00, c51 = c00, c52 = c00, c53 = c00;
+        for (int mu = 0, o = s * k * width; mu < k; mu++, o += width) {
+            DoubleVector v0 = DoubleVector.fromArray(S, packed, o);
+            DoubleVector v1 = DoubleVector.fromArray(S, packed, o + L);
+            DoubleVector v2 = DoubleVector.fromArray(S, packed, o + 2 * L);
+            DoubleVector v3 = DoubleVector.fromArray(S, packed, o + 3 * L);
+            DoubleVector a = DoubleVector.broadcast(S, columns[b0 + mu]);
             c00 = v0.fma(a, c00);
             c01 = v1.fma(a, c01);
             c02 = v2.fma(a, c02);
             c03 = v3.fma(a, c03);
-            a = DoubleVector.broadcast(S, x[r1]);
+            a = DoubleVector.broadcast(S, columns[b1 + mu]);
             c10 = v0.fma(a, c10);
             c11 = v1.fma(a, c11);
             c12 = v2.fma(a, c12);
             c13 = v3.fma(a, c13);
-            a = DoubleVector.broadcast(S, x[r2]);
+            a = DoubleVector.broadcast(S, columns[b2 + mu]);
             c20 = v0.fma(a, c20);
             c21 = v1.fma(a, c21);
             c22 = v2.fma(a, c22);
             c23 = v3.fma(a, c23);
-            a = DoubleVector.broadcast(S, x[r3]);
+            a = DoubleVector.broadcast(S, columns[b3 + mu]);
             c30 = v0.fma(a, c30);
             c31 = v1.fma(a, c31);
             c32 = v2.fma(a, c32);
             c33 = v3.fma(a, c33);
+            a = DoubleVector.broadcast(S, columns[b4 + mu]);
+            c40 = v0.fma(a, c40);
+            c41 = v1.fma(a, c41);
+            c42 = v2.fma(a, c42);
+            c43 = v3.fma(a, c43);
+            a = DoubleVector.broadcast(S, columns[b5 + mu]);
+            c50 = v0.fma(a, c50);
+            c51 = v1.fma(a, c51);
+            c52 = v2.fma(a, c52);
+            c53 = v3.fma(a, c53);
         }
-        // rows past i1 repeat the last row; writing the repeat again is harmless
-        double[] t0 = t[i0];
-        double[] t1 = t[r1];
-        double[] t2 = t[r2];
-        double[] t3 = t[r3];
-        c30.intoArray(t3, j);
-        c31.intoArray(t3, j1);
-        c32.intoArray(t3, j2);
-        c33.intoArray(t3, j3);
-        c20.intoArray(t2, j);
-        c21.intoArray(t2, j1);
-        c22.intoArray(t2, j2);
-        c23.intoArray(t2, j3);
-        c10.intoArray(t1, j);
-        c11.intoArray(t1, j1);
-        c12.intoArray(t1, j2);
-        c13.intoArray(t1, j3);
-        c00.intoArray(t0, j);
-        c01.intoArray(t0, j1);
-        c02.intoArray(t0, j2);
-        c03.intoArray(t0, j3);
+        int j = s * width;
+        if (i0 + 0 < n) {
+            double[] row = t[i0 + 0];
+            c00.intoArray(row, j);
+            c01.intoArray(row, j + L);
+            c02.intoArray(row, j + 2 * L);
+            c03.intoArray(row, j + 3 * L);
+        }
+        if (i0 + 1 < n) {
+            double[] row = t[i0 + 1];
+            c10.intoArray(row, j);
+            c11.intoArray(row, j + L);
+            c12.intoArray(row, j + 2 * L);
+            c13.intoArray(row, j + 3 * L);
+        }
+        if (i0 + 2 < n) {
+            double[] row = t[i0 + 2];
+            c20.intoArray(row, j);
+            c21.intoArray(row, j + L);
+            c22.intoArray(row, j + 2 * L);
+            c23.intoArray(row, j + 3 * L);
+        }
+        if (i0 + 3 < n) {
+            double[] row = t[i0 + 3];
+            c30.intoArray(row, j);
+            c31.intoArray(row, j + L);
+            c32.intoArray(row, j + 2 * L);
+            c33.intoArray(row, j + 3 * L);
+        }
+        if (i0 + 4 < n) {
+            double[] row = t[i0 + 4];
+            c40.intoArray(row, j);
+            c41.intoArray(row, j + L);
+            c42.intoArray(row, j + 2 * L);
+            c43.intoArray(row, j + 3 * L);
+        }
+        if (i0 + 5 < n) {
+            double[] row = t[i0 + 5];
+            c50.intoArray(row, j);
+            c51.intoArray(row, j + L);
+            c52.intoArray(row, j + 2 * L);
+            c53.intoArray(row, j + 3 * L);
+        }
+    }
+
+    // The last strip when N is not a multiple of 4 vectors: every row against columns [j0, N).
+    private static void partialStrip(double[][] patterns, double[][] t, int j0, int i0, int i1) {
+        int n = t.length;
+        int bound = j0 + S.loopBound(n - j0);
+        for (int i = i0; i < i1; i++) {
+            double[] row = t[i];
+            for (int j = j0; j < bound; j += L) {
+                DoubleVector c = DoubleVector.zero(S);
+                for (double[] x : patterns) {
+                    c = DoubleVector.fromArray(S, x, j).fma(DoubleVector.broadcast(S, x[i]), c);
+                }
+                c.intoArray(row, j);
+            }
+            for (int j = bound; j < n; j++) {
+                double sum = 0;
+                for (double[] x : patterns) {
+                    sum += x[i] * x[j];
+                }
+                row[j] = sum;
+            }
+        }
     }
 
     // Copies the upper triangle into the lower one for rows [i0, i1), tile by tile so both sides stay in cache.
