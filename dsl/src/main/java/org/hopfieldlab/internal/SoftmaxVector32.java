@@ -152,18 +152,26 @@ final class SoftmaxVector32 implements SoftmaxBlocks32, SoftmaxDriver32.Dots32 {
                 gemm4x1(patterns, k0, rows, r, c, scores);
             }
         }
-        for (int q = 0; q < nq; q++) {
-            float blockMax = Float.NEGATIVE_INFINITY;
-            for (int r = 0; r < rows; r++) {
-                blockMax = Math.max(blockMax, scores[r * padded + q]);
+        for (c = 0; c < padded; c += L) {
+            // block max of L queries at once; only queries whose max grew are touched one by one
+            FloatVector top = FloatVector.fromArray(S, scores, c);
+            for (int r = 1; r < rows; r++) {
+                top = top.max(FloatVector.fromArray(S, scores, r * padded + c));
             }
-            if (blockMax > max[q]) {
-                if (norm[q] != 0) {
-                    float f = (float) Math.exp(max[q] - blockMax);
-                    scale(acc[q], f);
-                    norm[q] *= f;
+            VectorMask<Float> live = S.indexInRange(c, nq);
+            VectorMask<Float> grew = top.compare(VectorOperators.GT, FloatVector.fromArray(S, max, c, live)).and(live);
+            if (grew.anyTrue()) {
+                for (int q = c; q < Math.min(nq, c + L); q++) {
+                    float blockMax = top.lane(q - c);
+                    if (blockMax > max[q]) {
+                        if (norm[q] != 0) {
+                            float f = (float) Math.exp(max[q] - blockMax);
+                            scale(acc[q], f);
+                            norm[q] *= f;
+                        }
+                        max[q] = blockMax;
+                    }
                 }
-                max[q] = blockMax;
             }
         }
         for (c = 0; c < padded; c += L) {
