@@ -121,6 +121,10 @@ final class SoftmaxVector32 implements SoftmaxBlocks32, SoftmaxDriver32.Dots32 {
             blockTransposed(patterns, k0, rows, nq, scores, max, norm, acc);
             return;
         }
+        if (nq == 1) {
+            blockSingle(patterns, k0, rows, queries[0], beta, scores, max, norm, acc[0]);
+            return;
+        }
         int b = 0;
         for (; b + 4 <= nq; b += 4) {
             for (int r = 0; r < rows; r += 4) {
@@ -136,6 +140,77 @@ final class SoftmaxVector32 implements SoftmaxBlocks32, SoftmaxDriver32.Dots32 {
             softmaxRows(scores, q * BLOCK, rows, q, max, norm, acc[q]);
         }
         accumulate(patterns, k0, rows, scores, 1, BLOCK, acc);
+    }
+
+    // One query: four rows at a time are scored and, while still in L1, folded into the weighted sum.
+    private static void blockSingle(float[][] patterns, int k0, int rows, float[] q, float beta,
+                                    float[] scratch, float[] max, float[] norm, float[] acc) {
+        int n = q.length;
+        int bound = S.loopBound(n);
+        for (int r = 0; r < rows; r += 4) {
+            float[] x0 = patterns[k0 + r];
+            float[] x1 = patterns[k0 + Math.min(r + 1, rows - 1)];
+            float[] x2 = patterns[k0 + Math.min(r + 2, rows - 1)];
+            float[] x3 = patterns[k0 + Math.min(r + 3, rows - 1)];
+            FloatVector d0 = FloatVector.zero(S);
+            FloatVector d1 = d0;
+            FloatVector d2 = d0;
+            FloatVector d3 = d0;
+            for (int i = 0; i < bound; i += L) {
+                FloatVector v = FloatVector.fromArray(S, q, i);
+                d0 = FloatVector.fromArray(S, x0, i).fma(v, d0);
+                d1 = FloatVector.fromArray(S, x1, i).fma(v, d1);
+                d2 = FloatVector.fromArray(S, x2, i).fma(v, d2);
+                d3 = FloatVector.fromArray(S, x3, i).fma(v, d3);
+            }
+            java.util.Arrays.fill(scratch, 0, L, Float.NEGATIVE_INFINITY);
+            scratch[0] = beta * (d0.reduceLanes(VectorOperators.ADD) + tail(x0, q, bound));
+            float top = scratch[0];
+            if (r + 1 < rows) {
+                scratch[1] = beta * (d1.reduceLanes(VectorOperators.ADD) + tail(x1, q, bound));
+                top = Math.max(top, scratch[1]);
+            }
+            if (r + 2 < rows) {
+                scratch[2] = beta * (d2.reduceLanes(VectorOperators.ADD) + tail(x2, q, bound));
+                top = Math.max(top, scratch[2]);
+            }
+            if (r + 3 < rows) {
+                scratch[3] = beta * (d3.reduceLanes(VectorOperators.ADD) + tail(x3, q, bound));
+                top = Math.max(top, scratch[3]);
+            }
+            if (top > max[0]) {
+                if (norm[0] != 0) {
+                    float f = (float) Math.exp(max[0] - top);
+                    INSTANCE.scale(acc, f);
+                    norm[0] *= f;
+                }
+                max[0] = top;
+            }
+            // rows past the block end have score -inf, so weight 0
+            FloatVector w = FloatVector.fromArray(S, scratch, 0).sub(max[0]).lanewise(VectorOperators.EXP);
+            norm[0] += w.reduceLanes(VectorOperators.ADD);
+            w.intoArray(scratch, 0);
+            float w0 = scratch[0];
+            float w1 = scratch[1];
+            float w2 = scratch[2];
+            float w3 = scratch[3];
+            FloatVector vw0 = FloatVector.broadcast(S, w0);
+            FloatVector vw1 = FloatVector.broadcast(S, w1);
+            FloatVector vw2 = FloatVector.broadcast(S, w2);
+            FloatVector vw3 = FloatVector.broadcast(S, w3);
+            int i = 0;
+            for (; i < bound; i += L) {
+                FloatVector a = FloatVector.fromArray(S, acc, i);
+                a = FloatVector.fromArray(S, x0, i).fma(vw0, a);
+                a = FloatVector.fromArray(S, x1, i).fma(vw1, a);
+                a = FloatVector.fromArray(S, x2, i).fma(vw2, a);
+                a = FloatVector.fromArray(S, x3, i).fma(vw3, a);
+                a.intoArray(acc, i);
+            }
+            for (; i < n; i++) {
+                acc[i] += w0 * x0[i] + w1 * x1[i] + w2 * x2[i] + w3 * x3[i];
+            }
+        }
     }
 
     // Scores laid out [row][padded query]: the GEMM tile writes them, the softmax runs along queries.

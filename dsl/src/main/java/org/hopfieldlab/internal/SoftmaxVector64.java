@@ -121,6 +121,10 @@ final class SoftmaxVector64 implements SoftmaxBlocks64, SoftmaxDriver64.Dots64 {
             blockTransposed(patterns, k0, rows, nq, scores, max, norm, acc);
             return;
         }
+        if (nq == 1) {
+            blockSingle(patterns, k0, rows, queries[0], beta, scores, max, norm, acc[0]);
+            return;
+        }
         int b = 0;
         for (; b + 4 <= nq; b += 4) {
             for (int r = 0; r < rows; r += 4) {
@@ -136,6 +140,77 @@ final class SoftmaxVector64 implements SoftmaxBlocks64, SoftmaxDriver64.Dots64 {
             softmaxRows(scores, q * BLOCK, rows, q, max, norm, acc[q]);
         }
         accumulate(patterns, k0, rows, scores, 1, BLOCK, acc);
+    }
+
+    // One query: four rows at a time are scored and, while still in L1, folded into the weighted sum.
+    private static void blockSingle(double[][] patterns, int k0, int rows, double[] q, double beta,
+                                    double[] scratch, double[] max, double[] norm, double[] acc) {
+        int n = q.length;
+        int bound = S.loopBound(n);
+        for (int r = 0; r < rows; r += 4) {
+            double[] x0 = patterns[k0 + r];
+            double[] x1 = patterns[k0 + Math.min(r + 1, rows - 1)];
+            double[] x2 = patterns[k0 + Math.min(r + 2, rows - 1)];
+            double[] x3 = patterns[k0 + Math.min(r + 3, rows - 1)];
+            DoubleVector d0 = DoubleVector.zero(S);
+            DoubleVector d1 = d0;
+            DoubleVector d2 = d0;
+            DoubleVector d3 = d0;
+            for (int i = 0; i < bound; i += L) {
+                DoubleVector v = DoubleVector.fromArray(S, q, i);
+                d0 = DoubleVector.fromArray(S, x0, i).fma(v, d0);
+                d1 = DoubleVector.fromArray(S, x1, i).fma(v, d1);
+                d2 = DoubleVector.fromArray(S, x2, i).fma(v, d2);
+                d3 = DoubleVector.fromArray(S, x3, i).fma(v, d3);
+            }
+            java.util.Arrays.fill(scratch, 0, L, Double.NEGATIVE_INFINITY);
+            scratch[0] = beta * (d0.reduceLanes(VectorOperators.ADD) + tail(x0, q, bound));
+            double top = scratch[0];
+            if (r + 1 < rows) {
+                scratch[1] = beta * (d1.reduceLanes(VectorOperators.ADD) + tail(x1, q, bound));
+                top = Math.max(top, scratch[1]);
+            }
+            if (r + 2 < rows) {
+                scratch[2] = beta * (d2.reduceLanes(VectorOperators.ADD) + tail(x2, q, bound));
+                top = Math.max(top, scratch[2]);
+            }
+            if (r + 3 < rows) {
+                scratch[3] = beta * (d3.reduceLanes(VectorOperators.ADD) + tail(x3, q, bound));
+                top = Math.max(top, scratch[3]);
+            }
+            if (top > max[0]) {
+                if (norm[0] != 0) {
+                    double f = (double) Math.exp(max[0] - top);
+                    INSTANCE.scale(acc, f);
+                    norm[0] *= f;
+                }
+                max[0] = top;
+            }
+            // rows past the block end have score -inf, so weight 0
+            DoubleVector w = DoubleVector.fromArray(S, scratch, 0).sub(max[0]).lanewise(VectorOperators.EXP);
+            norm[0] += w.reduceLanes(VectorOperators.ADD);
+            w.intoArray(scratch, 0);
+            double w0 = scratch[0];
+            double w1 = scratch[1];
+            double w2 = scratch[2];
+            double w3 = scratch[3];
+            DoubleVector vw0 = DoubleVector.broadcast(S, w0);
+            DoubleVector vw1 = DoubleVector.broadcast(S, w1);
+            DoubleVector vw2 = DoubleVector.broadcast(S, w2);
+            DoubleVector vw3 = DoubleVector.broadcast(S, w3);
+            int i = 0;
+            for (; i < bound; i += L) {
+                DoubleVector a = DoubleVector.fromArray(S, acc, i);
+                a = DoubleVector.fromArray(S, x0, i).fma(vw0, a);
+                a = DoubleVector.fromArray(S, x1, i).fma(vw1, a);
+                a = DoubleVector.fromArray(S, x2, i).fma(vw2, a);
+                a = DoubleVector.fromArray(S, x3, i).fma(vw3, a);
+                a.intoArray(acc, i);
+            }
+            for (; i < n; i++) {
+                acc[i] += w0 * x0[i] + w1 * x1[i] + w2 * x2[i] + w3 * x3[i];
+            }
+        }
     }
 
     // Scores laid out [row][padded query]: the GEMM tile writes them, the softmax runs along queries.
