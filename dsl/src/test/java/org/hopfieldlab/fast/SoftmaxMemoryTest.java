@@ -184,8 +184,8 @@ class SoftmaxMemoryTest {
         double[][] x = gaussian(4000, 200, 3);
         SoftmaxMemory memory = SoftmaxMemory.of(x, 0.1);
         double[][] queries = gaussian(12, 200, 4);
-        for (int warmup = 0; warmup < 20; warmup++) {
-            memory.retrieve(queries); // interpreted and compiled Math.exp may differ in the last bit
+        for (int warmup = 0; warmup < 30; warmup++) {
+            memory.retrieve(queries[warmup % 12]); // interpreted and compiled Math.exp may differ in the last bit
         }
         double[][] expected = new double[12][];
         for (int b = 0; b < 12; b++) {
@@ -201,7 +201,8 @@ class SoftmaxMemoryTest {
                 }
             }
             for (int f = 0; f < futures.size(); f++) {
-                assertArrayEquals(expected[f % 12], futures.get(f).get(), 0.0);
+                // a race would garble whole rows; 1e-12 only forgives a JIT tier change in the last bit of exp
+                assertArrayEquals(expected[f % 12], futures.get(f).get(), 1e-12);
             }
         } finally {
             callers.shutdown();
