@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """Merges the JMH JSON and the numpy JSON files of one ./hopfield bench run into one Markdown report.
 
-usage: report.py JMH_JSON NUMPY_JSON [NUMPY_JSON...]
-Each numpy file is one run under one OpenBLAS setting; per workload the faster numpy time is used.
+usage: report.py FILE...   (JMH result files and numpy_bench.py outputs, in any order)
+The machine is shared, so each side runs more than once, alternating; per workload the best Java time
+and the best numpy time (over both OpenBLAS settings) are compared.
 """
 import datetime
 import json
@@ -54,21 +55,29 @@ def blas_label(run):
 
 
 def main():
-    with open(sys.argv[1]) as f:
-        jmh = json.load(f)
+    jmh_runs = []
     runs = []
-    for path in sys.argv[2:]:
+    for path in sys.argv[1:]:
         with open(path) as f:
-            runs.append(json.load(f))
-    java = {workload(e): e["primaryMetric"]["score"] for e in jmh}
+            data = json.load(f)
+        (jmh_runs if isinstance(data, list) else runs).append(data)
+    java = {}
+    for jmh in jmh_runs:
+        for e in jmh:
+            name = workload(e)
+            java[name] = min(java.get(name, float("inf")), e["primaryMetric"]["score"])
     cores = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
 
     print(f"HopfieldLab vs numpy, {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC; {cpu_model()}, {cores} cores; "
-          f"{java_version()}; numpy {runs[0]['numpy']}")
+          f"{java_version()}; numpy {runs[0]['numpy']}; best of {len(jmh_runs)} JMH and {len(runs)} numpy runs, alternating")
     print()
     print("| workload | java ms | numpy ms | ratio |")
     print("|---|---:|---:|---:|")
     wins = {}
+    labels = []
+    for run in runs:
+        if blas_label(run) not in labels:
+            labels.append(blas_label(run))
     ratios = []
     for name in [w for w in runs[0]["ms"] if w in java]:
         times = [(run["ms"][name], blas_label(run)) for run in runs if name in run["ms"]]
@@ -79,7 +88,7 @@ def main():
         print(f"| {name} | {java[name]:.3f} | {numpy_ms:.3f} | {ratio:.2f} |")
     print()
     print("ratio = java / numpy; below 1 Java is faster. numpy: the faster of %s per workload (%s)." % (
-        " and ".join(blas_label(r) for r in runs),
+        " and ".join(labels),
         ", ".join(f"{label} faster on {n}" for label, n in wins.items())))
     print("Rows at or below the 0.8 goal: %d of %d." % (sum(r <= 0.8 for r in ratios), len(ratios)))
     print()
