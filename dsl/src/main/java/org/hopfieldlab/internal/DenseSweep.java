@@ -78,18 +78,18 @@ public final class DenseSweep {
     static int polynomialScalar(PatternColumns columns, int power, boolean rectified, double[] sigma,
                                 double[] fields, int[] order) {
         int k = columns.memories;
-        double[] values = columns.values;
+        double[][] values = columns.values;
         int flips = 0;
         for (int i : order) {
-            int off = i * k;
+            double[] column = values[i];
             double s = sigma[i];
             double drop = 0;
             for (int mu = 0; mu < k; mu++) {
-                double c = values[off + mu];
+                double c = column[mu];
                 double rest = fields[mu] - c * s;
                 drop += power(rest + c, power, rectified) - power(rest - c, power, rectified);
             }
-            flips += settle(values, off, k, i, drop, sigma, fields);
+            flips += settle(column, k, i, drop, sigma, fields);
         }
         return flips;
     }
@@ -97,30 +97,30 @@ public final class DenseSweep {
     static int exponentialScalar(PatternColumns columns, double beta, double[] sigma, double[] fields,
                                  int[] order) {
         int k = columns.memories;
-        double[] values = columns.values;
+        double[][] values = columns.values;
         int flips = 0;
         for (int i : order) {
-            int off = i * k;
+            double[] column = values[i];
             double s = sigma[i];
             double top = Double.NEGATIVE_INFINITY;
             for (int mu = 0; mu < k; mu++) {
-                double c = values[off + mu];
+                double c = column[mu];
                 double rest = fields[mu] - c * s;
                 top = Math.max(top, beta * (rest + Math.abs(c)));
             }
             double drop = 0;
             for (int mu = 0; mu < k; mu++) {
-                double c = values[off + mu];
+                double c = column[mu];
                 double rest = fields[mu] - c * s;
                 drop += Math.exp(beta * (rest + c) - top) - Math.exp(beta * (rest - c) - top);
             }
-            flips += settle(values, off, k, i, drop, sigma, fields);
+            flips += settle(column, k, i, drop, sigma, fields);
         }
         return flips;
     }
 
     // Applies the sign rule to neuron i and, on a flip, moves every field by xi_i^mu * (new - old).
-    static int settle(double[] values, int off, int k, int i, double drop, double[] sigma, double[] fields) {
+    static int settle(double[] column, int k, int i, double drop, double[] sigma, double[] fields) {
         double old = sigma[i];
         double next = drop > 0 ? 1 : drop < 0 ? -1 : old;
         if (next == old) {
@@ -129,7 +129,7 @@ public final class DenseSweep {
         sigma[i] = next;
         double delta = next - old;
         for (int mu = 0; mu < k; mu++) {
-            fields[mu] += values[off + mu] * delta;
+            fields[mu] += column[mu] * delta;
         }
         return 1;
     }

@@ -16,17 +16,17 @@ final class DenseSweepVector {
     static int polynomial(PatternColumns columns, int power, boolean rectified, double[] sigma, double[] fields,
                           int[] order) {
         int k = columns.memories;
-        double[] values = columns.values;
+        double[][] values = columns.values;
         int bound = S.loopBound(k);
         int flips = 0;
         for (int i : order) {
-            int off = i * k;
+            double[] column = values[i];
             double s = sigma[i];
             DoubleVector vs = DoubleVector.broadcast(S, s);
             DoubleVector sum = DoubleVector.zero(S);
             int mu = 0;
             for (; mu < bound; mu += L) {
-                DoubleVector c = DoubleVector.fromArray(S, values, off + mu);
+                DoubleVector c = DoubleVector.fromArray(S, column, mu);
                 DoubleVector rest = c.neg().fma(vs, DoubleVector.fromArray(S, fields, mu));
                 DoubleVector up = rest.add(c);
                 DoubleVector down = rest.sub(c);
@@ -38,11 +38,11 @@ final class DenseSweepVector {
             }
             double drop = sum.reduceLanes(VectorOperators.ADD);
             for (; mu < k; mu++) {
-                double c = values[off + mu];
+                double c = column[mu];
                 double rest = fields[mu] - c * s;
                 drop += DenseSweep.power(rest + c, power, rectified) - DenseSweep.power(rest - c, power, rectified);
             }
-            flips += settle(values, off, k, i, drop, sigma, fields);
+            flips += settle(column, k, i, drop, sigma, fields);
         }
         return flips;
     }
@@ -57,23 +57,23 @@ final class DenseSweepVector {
 
     static int exponential(PatternColumns columns, double beta, double[] sigma, double[] fields, int[] order) {
         int k = columns.memories;
-        double[] values = columns.values;
+        double[][] values = columns.values;
         int bound = S.loopBound(k);
         int flips = 0;
         for (int i : order) {
-            int off = i * k;
+            double[] column = values[i];
             double s = sigma[i];
             DoubleVector vs = DoubleVector.broadcast(S, s);
             DoubleVector top = DoubleVector.broadcast(S, Double.NEGATIVE_INFINITY);
             int mu = 0;
             for (; mu < bound; mu += L) {
-                DoubleVector c = DoubleVector.fromArray(S, values, off + mu);
+                DoubleVector c = DoubleVector.fromArray(S, column, mu);
                 DoubleVector rest = c.neg().fma(vs, DoubleVector.fromArray(S, fields, mu));
                 top = top.max(rest.add(c.abs()));
             }
             double m = top.reduceLanes(VectorOperators.MAX);
             for (; mu < k; mu++) {
-                double c = values[off + mu];
+                double c = column[mu];
                 m = Math.max(m, fields[mu] - c * s + Math.abs(c));
             }
             double shift = beta * m;
@@ -81,7 +81,7 @@ final class DenseSweepVector {
             DoubleVector vshift = DoubleVector.broadcast(S, shift);
             DoubleVector sum = DoubleVector.zero(S);
             for (mu = 0; mu < bound; mu += L) {
-                DoubleVector c = DoubleVector.fromArray(S, values, off + mu);
+                DoubleVector c = DoubleVector.fromArray(S, column, mu);
                 DoubleVector rest = c.neg().fma(vs, DoubleVector.fromArray(S, fields, mu));
                 DoubleVector up = rest.add(c).fma(vb, vshift.neg()).lanewise(VectorOperators.EXP);
                 DoubleVector down = rest.sub(c).fma(vb, vshift.neg()).lanewise(VectorOperators.EXP);
@@ -89,16 +89,16 @@ final class DenseSweepVector {
             }
             double drop = sum.reduceLanes(VectorOperators.ADD);
             for (; mu < k; mu++) {
-                double c = values[off + mu];
+                double c = column[mu];
                 double rest = fields[mu] - c * s;
                 drop += Math.exp(beta * (rest + c) - shift) - Math.exp(beta * (rest - c) - shift);
             }
-            flips += settle(values, off, k, i, drop, sigma, fields);
+            flips += settle(column, k, i, drop, sigma, fields);
         }
         return flips;
     }
 
-    private static int settle(double[] values, int off, int k, int i, double drop, double[] sigma, double[] fields) {
+    private static int settle(double[] column, int k, int i, double drop, double[] sigma, double[] fields) {
         double old = sigma[i];
         double next = drop > 0 ? 1 : drop < 0 ? -1 : old;
         if (next == old) {
@@ -109,11 +109,11 @@ final class DenseSweepVector {
         int bound = S.loopBound(k);
         int mu = 0;
         for (; mu < bound; mu += L) {
-            DoubleVector.fromArray(S, values, off + mu).fma(delta, DoubleVector.fromArray(S, fields, mu))
+            DoubleVector.fromArray(S, column, mu).fma(delta, DoubleVector.fromArray(S, fields, mu))
                     .intoArray(fields, mu);
         }
         for (; mu < k; mu++) {
-            fields[mu] += values[off + mu] * (next - old);
+            fields[mu] += column[mu] * (next - old);
         }
         return 1;
     }

@@ -32,8 +32,9 @@ final class HebbianVector {
         int parts = Parallel.parts(work, Hebbian.MIN_WORK_PER_PART, 8);
         // Two packed copies of the patterns (2 K N values) turn every inner loop into contiguous reads:
         // strips of 4 vectors of columns, pattern after pattern, and the transpose for the broadcasts.
-        double[] packed = new double[strips * k * width];
-        double[] columns = new double[n * k];
+        // (arrays of rows, not one big block: a 2 GB G1 heap treats single arrays over 512 KB as humongous)
+        double[][] packed = new double[strips][];
+        double[][] columns = new double[n][];
         Parallel.forEach(parts, p -> {
             for (int i = p; i < n; i += parts) {
                 if (t[i] == null) {
@@ -42,16 +43,21 @@ final class HebbianVector {
             }
             for (int s = p; s < strips; s += parts) {
                 int j0 = s * width;
+                double[] strip = new double[k * width];
                 for (int mu = 0; mu < k; mu++) {
-                    System.arraycopy(patterns[mu], j0, packed, (s * k + mu) * width, width);
+                    System.arraycopy(patterns[mu], j0, strip, mu * width, width);
                 }
+                packed[s] = strip;
             }
             int i0 = (int) ((long) n * p / parts);
             int i1 = (int) ((long) n * (p + 1) / parts);
+            for (int i = i0; i < i1; i++) {
+                columns[i] = new double[k];
+            }
             for (int mu = 0; mu < k; mu++) {
                 double[] x = patterns[mu];
                 for (int i = i0; i < i1; i++) {
-                    columns[i * k + mu] = x[i];
+                    columns[i][mu] = x[i];
                 }
             }
         });
@@ -77,13 +83,13 @@ final class HebbianVector {
     }
 
     // Rows [i0, i0 + 6) against the full strip s, 24 accumulators: per pattern 4 strip loads and 6 broadcasts feed 24 FMAs.
-    private static void tile(double[] packed, double[] columns, int k, int n, double[][] t, int i0, int s) {
-        int b0 = Math.min(i0 + 0, n - 1) * k;
-        int b1 = Math.min(i0 + 1, n - 1) * k;
-        int b2 = Math.min(i0 + 2, n - 1) * k;
-        int b3 = Math.min(i0 + 3, n - 1) * k;
-        int b4 = Math.min(i0 + 4, n - 1) * k;
-        int b5 = Math.min(i0 + 5, n - 1) * k;
+    private static void tile(double[][] packed, double[][] columns, int k, int n, double[][] t, int i0, int s) {
+        double[] b0 = columns[Math.min(i0 + 0, n - 1)];
+        double[] b1 = columns[Math.min(i0 + 1, n - 1)];
+        double[] b2 = columns[Math.min(i0 + 2, n - 1)];
+        double[] b3 = columns[Math.min(i0 + 3, n - 1)];
+        double[] b4 = columns[Math.min(i0 + 4, n - 1)];
+        double[] b5 = columns[Math.min(i0 + 5, n - 1)];
         int width = 4 * L;
         DoubleVector c00 = DoubleVector.zero(S);
         DoubleVector c01 = c00, c02 = c00, c03 = c00;
@@ -92,37 +98,38 @@ final class HebbianVector {
         DoubleVector c30 = c00, c31 = c00, c32 = c00, c33 = c00;
         DoubleVector c40 = c00, c41 = c00, c42 = c00, c43 = c00;
         DoubleVector c50 = c00, c51 = c00, c52 = c00, c53 = c00;
-        for (int mu = 0, o = s * k * width; mu < k; mu++, o += width) {
-            DoubleVector v0 = DoubleVector.fromArray(S, packed, o);
-            DoubleVector v1 = DoubleVector.fromArray(S, packed, o + L);
-            DoubleVector v2 = DoubleVector.fromArray(S, packed, o + 2 * L);
-            DoubleVector v3 = DoubleVector.fromArray(S, packed, o + 3 * L);
-            DoubleVector a = DoubleVector.broadcast(S, columns[b0 + mu]);
+        double[] strip = packed[s];
+        for (int mu = 0, o = 0; mu < k; mu++, o += width) {
+            DoubleVector v0 = DoubleVector.fromArray(S, strip, o);
+            DoubleVector v1 = DoubleVector.fromArray(S, strip, o + L);
+            DoubleVector v2 = DoubleVector.fromArray(S, strip, o + 2 * L);
+            DoubleVector v3 = DoubleVector.fromArray(S, strip, o + 3 * L);
+            DoubleVector a = DoubleVector.broadcast(S, b0[mu]);
             c00 = v0.fma(a, c00);
             c01 = v1.fma(a, c01);
             c02 = v2.fma(a, c02);
             c03 = v3.fma(a, c03);
-            a = DoubleVector.broadcast(S, columns[b1 + mu]);
+            a = DoubleVector.broadcast(S, b1[mu]);
             c10 = v0.fma(a, c10);
             c11 = v1.fma(a, c11);
             c12 = v2.fma(a, c12);
             c13 = v3.fma(a, c13);
-            a = DoubleVector.broadcast(S, columns[b2 + mu]);
+            a = DoubleVector.broadcast(S, b2[mu]);
             c20 = v0.fma(a, c20);
             c21 = v1.fma(a, c21);
             c22 = v2.fma(a, c22);
             c23 = v3.fma(a, c23);
-            a = DoubleVector.broadcast(S, columns[b3 + mu]);
+            a = DoubleVector.broadcast(S, b3[mu]);
             c30 = v0.fma(a, c30);
             c31 = v1.fma(a, c31);
             c32 = v2.fma(a, c32);
             c33 = v3.fma(a, c33);
-            a = DoubleVector.broadcast(S, columns[b4 + mu]);
+            a = DoubleVector.broadcast(S, b4[mu]);
             c40 = v0.fma(a, c40);
             c41 = v1.fma(a, c41);
             c42 = v2.fma(a, c42);
             c43 = v3.fma(a, c43);
-            a = DoubleVector.broadcast(S, columns[b5 + mu]);
+            a = DoubleVector.broadcast(S, b5[mu]);
             c50 = v0.fma(a, c50);
             c51 = v1.fma(a, c51);
             c52 = v2.fma(a, c52);

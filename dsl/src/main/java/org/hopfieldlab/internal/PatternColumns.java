@@ -9,11 +9,12 @@ public final class PatternColumns {
 
     private static final int TILE = 32;
 
-    final double[] values;
+    /** values[i][mu] = xi_i^mu; one array per feature, so no single allocation grows with K N. */
+    final double[][] values;
     final int memories;
     final int features;
 
-    private PatternColumns(double[] values, int memories, int features) {
+    private PatternColumns(double[][] values, int memories, int features) {
         this.values = values;
         this.memories = memories;
         this.features = features;
@@ -23,7 +24,7 @@ public final class PatternColumns {
     public static PatternColumns of(double[][] patterns) {
         int k = patterns.length;
         int n = patterns[0].length;
-        double[] values = new double[k * n];
+        double[][] values = new double[n][k];
         for (int mu0 = 0; mu0 < k; mu0 += TILE) {
             int mu1 = Math.min(k, mu0 + TILE);
             for (int i0 = 0; i0 < n; i0 += TILE) {
@@ -31,7 +32,7 @@ public final class PatternColumns {
                 for (int mu = mu0; mu < mu1; mu++) {
                     double[] row = patterns[mu];
                     for (int i = i0; i < i1; i++) {
-                        values[i * k + mu] = row[i];
+                        values[i][mu] = row[i];
                     }
                 }
             }

@@ -175,7 +175,7 @@ class DenseSweepTest {
         assertEquals(70, c.features());
         for (int mu = 0; mu < 45; mu++) {
             for (int i = 0; i < 70; i++) {
-                assertEquals(x[mu][i], c.values[i * 45 + mu], 0.0);
+                assertEquals(x[mu][i], c.values[i][mu], 0.0);
             }
         }
     }
