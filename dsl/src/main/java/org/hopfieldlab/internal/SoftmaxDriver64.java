@@ -1,0 +1,113 @@
+package org.hopfieldlab.internal;
+
+import java.util.Arrays;
+
+/**
+ * The online softmax step {@code out[b] = sum_mu softmax_mu(beta X[mu] . q[b]) X[mu]} in double
+ * precision, without ever holding the K x B score matrix: the patterns are split into a size-chosen
+ * number of parts, each part streams its patterns block by block keeping a running max, normaliser
+ * and weighted sum per query, and the parts are merged in order.
+ */
+final class SoftmaxDriver64 {
+
+    /** Patterns per block: small enough that a block stays in L2 while both of its passes read it. */
+    static final int BLOCK = 48;
+    /** A part below this many multiply-adds costs more to hand to another thread than it saves. */
+    static final long MIN_WORK_PER_PART = 400_000;
+    static final int MAX_PARTS = 4;
+
+    private SoftmaxDriver64() {
+    }
+
+    static void step(SoftmaxBlocks64 kernel, double[][] patterns, double beta, double[][] queries, double[][] out) {
+        int k = patterns.length;
+        int n = patterns[0].length;
+        int b = queries.length;
+        int blocks = (k + BLOCK - 1) / BLOCK;
+        int parts = Parallel.parts(2L * k * n * b, MIN_WORK_PER_PART, Math.min(MAX_PARTS, blocks));
+        double[][] max = new double[parts][b];
+        double[][] norm = new double[parts][b];
+        double[][][] acc = new double[parts][][];
+        acc[0] = out;
+        for (int p = 1; p < parts; p++) {
+            acc[p] = new double[b][n];
+        }
+        double[][] scratch = new double[parts][kernel.scratchSize(b)];
+        Parallel.forEach(parts, p -> {
+            int k0 = Math.min(k, (int) ((long) blocks * p / parts) * BLOCK);
+            int k1 = Math.min(k, (int) ((long) blocks * (p + 1) / parts) * BLOCK);
+            runPart(kernel, patterns, k0, k1, beta, queries, scratch[p], max[p], norm[p], acc[p]);
+        });
+        // the merge touches B x N values per part: split it by queries with the same part count
+        Parallel.forEach(Math.min(parts, b), p -> {
+            int q0 = (int) ((long) b * p / Math.min(parts, b));
+            int q1 = (int) ((long) b * (p + 1) / Math.min(parts, b));
+            for (int q = q0; q < q1; q++) {
+                merge(kernel, q, parts, max, norm, acc, out[q]);
+            }
+        });
+    }
+
+    // out = sum_p exp(max_p - M) acc_p / sum_p exp(max_p - M) norm_p, the parts combined in a fixed order.
+    private static void merge(SoftmaxBlocks64 kernel, int q, int parts, double[][] max, double[][] norm,
+                              double[][][] acc, double[] out) {
+        double m = max[0][q];
+        for (int p = 1; p < parts; p++) {
+            m = Math.max(m, max[p][q]);
+        }
+        double total = 0;
+        for (int p = 0; p < parts; p++) {
+            total += norm[p][q] * (double) Math.exp(max[p][q] - m);
+        }
+        double first = (double) Math.exp(max[0][q] - m);
+        if (first != 1) {
+            kernel.scale(out, first);
+        }
+        for (int p = 1; p < parts; p++) {
+            kernel.axpy((double) Math.exp(max[p][q] - m), acc[p][q], out);
+        }
+        kernel.scale(out, 1 / total);
+    }
+
+    private static void runPart(SoftmaxBlocks64 kernel, double[][] patterns, int k0, int k1, double beta,
+                                double[][] queries, double[] scores, double[] max, double[] norm, double[][] acc) {
+        Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        Arrays.fill(norm, 0);
+        for (double[] row : acc) {
+            Arrays.fill(row, 0);
+        }
+        for (int start = k0; start < k1; start += BLOCK) {
+            kernel.block(patterns, start, Math.min(k1, start + BLOCK), queries, beta, scores, max, norm, acc);
+        }
+    }
+
+    /** Softmax weights over all K patterns for one query, written to {@code weights}. */
+    static void weights(SoftmaxBlocks64 kernel, double[][] patterns, double beta, double[] query, double[] weights,
+                        Dots64 dots) {
+        int k = patterns.length;
+        int n = query.length;
+        int blocks = (k + BLOCK - 1) / BLOCK;
+        int parts = Parallel.parts((long) k * n, MIN_WORK_PER_PART, Math.min(MAX_PARTS, blocks));
+        Parallel.forEach(parts, p -> {
+            int k0 = Math.min(k, (int) ((long) blocks * p / parts) * BLOCK);
+            int k1 = Math.min(k, (int) ((long) blocks * (p + 1) / parts) * BLOCK);
+            dots.scores(patterns, k0, k1, query, beta, weights);
+        });
+        double m = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < k; i++) {
+            m = Math.max(m, weights[i]);
+        }
+        double total = 0;
+        for (int i = 0; i < k; i++) {
+            double e = (double) Math.exp(weights[i] - m);
+            weights[i] = e;
+            total += e;
+        }
+        kernel.scale(weights, 1 / total);
+    }
+
+    /** Scores {@code beta * X[mu] . q} for a range of patterns. */
+    interface Dots64 {
+        void scores(double[][] patterns, int k0, int k1, double[] query, double beta, double[] out);
+    }
+}
