@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.hopfieldlab.internal.DenseSweep;
+
 /**
  * Runs one network's dynamics. Every rule here descends the one energy of {@link Network}:
  * synchronous = exact minimisation over one layer at a time; asynchronous = exact minimisation over
@@ -240,6 +242,11 @@ final class Engine {
      * kept up to date incrementally, so a sweep costs O(N K).
      */
     private double asynchronousSweep(int[] order) {
+        Lagrangian memory = layers[1].lagrangian();
+        if (memory instanceof Lagrangian.Polynomial || memory instanceof Lagrangian.RectifiedPolynomial
+                || memory instanceof Lagrangian.Exponential) {
+            return fusedSweep(memory, order);
+        }
         double[][] patterns = w[0];
         double[] sigma = x[0];
         double[] h = x[1];
@@ -254,6 +261,21 @@ final class Engine {
                 }
                 sigma[i] = next;
             }
+        }
+        activate(0);
+        activate(1);
+        return flips;
+    }
+
+    /** The same rule for the additive memories, as one fused Vector API pass (internal.DenseSweep). */
+    private double fusedSweep(Lagrangian memory, int[] order) {
+        int flips;
+        if (memory instanceof Lagrangian.Polynomial p) {
+            flips = DenseSweep.sweep(net.columns(), p.power(), x[0], x[1], order);
+        } else if (memory instanceof Lagrangian.RectifiedPolynomial r) {
+            flips = DenseSweep.sweepRectified(net.columns(), r.power(), x[0], x[1], order);
+        } else {
+            flips = DenseSweep.sweepExponential(net.columns(), ((Lagrangian.Exponential) memory).beta(), x[0], x[1], order);
         }
         activate(0);
         activate(1);

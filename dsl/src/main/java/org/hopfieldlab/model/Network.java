@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.hopfieldlab.internal.PatternColumns;
 import org.hopfieldlab.learn.StorageRule;
 
 /**
@@ -24,6 +25,8 @@ public final class Network {
     private final Convergence convergence;
     private final long seed;
     private final int declaredMemories;
+    /** The stored patterns by column, for the fused asynchronous sweeps; built on first use. */
+    private volatile PatternColumns columns;
 
     Network(List<Layer> layers, double[][][] synapses, Dynamics dynamics, Convergence convergence, long seed,
             int declaredMemories) {
@@ -217,6 +220,15 @@ public final class Network {
 
     double[][] synapseUnsafe(int index) {
         return synapses[index];
+    }
+
+    PatternColumns columns() {
+        PatternColumns c = columns;
+        if (c == null) {
+            c = PatternColumns.of(synapses[0]);
+            columns = c;
+        }
+        return c;
     }
 
     int synapseCount() {

@@ -69,6 +69,37 @@ class EngineReferenceTest {
     }
 
     @Test
+    void asynchronousSweepOfTheExponentialMemoryIsTheExactRule() {
+        int n = 40;
+        int k = 60;
+        double beta = 0.3;
+        double[][] xi = Fixtures.signs(k, n, 12);
+        long seed = 5;
+        Network net = network().feature(n, sign()).memory(k, exponential(beta)).seed(seed).convergence(1e-9, 1)
+                .build().store(xi);
+        double[] query = Fixtures.flipped(xi[3], 12, 13);
+        int[] order = Engine.identityOrder(n);
+        Engine.shuffle(order, new SplittableRandom(seed));
+        double[] sigma = query.clone();
+        for (int i : order) {
+            double difference = 0;   // sum_mu exp(beta (xi_i + rest)) - exp(beta (-xi_i + rest)), small enough here
+            for (double[] p : xi) {
+                double rest = 0;
+                for (int j = 0; j < n; j++) {
+                    if (j != i) {
+                        rest += p[j] * sigma[j];
+                    }
+                }
+                difference += Math.exp(beta * (p[i] + rest)) - Math.exp(beta * (-p[i] + rest));
+            }
+            if (difference != 0) {
+                sigma[i] = Math.signum(difference);
+            }
+        }
+        assertArrayEquals(sigma, net.recall(query).state());
+    }
+
+    @Test
     void synchronousClassicalStepIsTheTextbookRuleWithoutSelfCoupling() {
         int n = 40;
         double[][] xi = Fixtures.signs(8, n, 5);
