@@ -142,26 +142,45 @@ public final class JShellSession implements AutoCloseable {
         control.clearSnippetState();
         List<SnippetEvent> events = shell.eval(source);
         CellResult result = CellResult.NOTHING;
-        for (SnippetEvent event : events) {
-            if (event.causeSnippet() != null) {
-                continue;
+        try {
+            for (SnippetEvent event : events) {
+                if (event.causeSnippet() != null) {
+                    continue;
+                }
+                Snippet snippet = event.snippet();
+                if (event.status() == Snippet.Status.REJECTED) {
+                    throw compilationError(cell, snippet, snippetStart);
+                }
+                if (control.wasStopped()) {
+                    throw new CellFailure("Interrupted", "the cell was interrupted",
+                            List.of("Interrupted: the cell was stopped; variables keep the values they had when it stopped"));
+                }
+                if (event.exception() != null) {
+                    throw runtimeFailure(event, snippet);
+                }
+                if (!endsWithSemicolon && showsValue(snippet)) {
+                    result = CellResult.of(control.lastValue());
+                }
             }
-            Snippet snippet = event.snippet();
-            if (event.status() == Snippet.Status.REJECTED) {
-                throw compilationError(cell, snippet, snippetStart);
-            }
-            if (control.wasStopped()) {
-                throw new CellFailure("Interrupted", "the cell was interrupted",
-                        List.of("Interrupted: the cell was stopped; variables keep the values they had when it stopped"));
-            }
-            if (event.exception() != null) {
-                throw runtimeFailure(event, snippet);
-            }
-            if (!endsWithSemicolon && showsValue(snippet)) {
-                result = CellResult.of(control.lastValue());
-            }
+        } finally {
+            dropTemporaryVariables(events);
         }
         return result;
+    }
+
+    /**
+     * Forgets JShell's {@code $1, $2, ...}: the kernel already holds the value itself. JShell imports every
+     * live declaration into each later snippet, so without this every expression cell would make all later
+     * cells compile slower (measured: a trivial cell took 9 ms after 400 expression cells, 3.5 ms with them dropped).
+     */
+    private void dropTemporaryVariables(List<SnippetEvent> events) {
+        for (SnippetEvent event : events) {
+            Snippet snippet = event.snippet();
+            if (event.causeSnippet() == null && snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
+                    && shell.status(snippet).isActive()) {
+                shell.drop(snippet);
+            }
+        }
     }
 
     private boolean showsValue(Snippet snippet) {
@@ -266,6 +285,12 @@ public final class JShellSession implements AutoCloseable {
             i++;
         }
         return i;
+    }
+
+    /** How many declarations (imports, variables, methods, classes) later snippets see. */
+    long liveDeclarations() {
+        return shell.snippets().filter(snippet -> snippet.kind().isPersistent() && shell.status(snippet).isActive())
+                .count();
     }
 
     /** Adds jars or class directories for the following cells. */

@@ -31,6 +31,11 @@ public final class KernelMain {
             System.err.println("usage: java --add-modules jdk.incubator.vector -jar hopfieldlab-kernel.jar CONNECTION_FILE");
             System.exit(2);
         }
+        // JShell (the slow part of starting: its first compilation alone takes ~300 ms) starts first of all and
+        // gets ready while the kernel binds its sockets and Jupyter connects and asks for kernel_info
+        List<Path> classPath = kernelClassPath();
+        CompletableFuture<CellEvaluator> evaluator = CompletableFuture.supplyAsync(() -> new CellEvaluator(
+                new JShellSession(classPath), MavenResolver.defaultCacheRoot(), Path.of("").toAbsolutePath()));
         // basekernel logs every message through java.util.logging; keep the notebook's stderr for the user
         Logger.getLogger("").setLevel(Level.OFF);
         PrintStream kernelLog = System.err;
@@ -49,10 +54,6 @@ public final class KernelMain {
         if (guard == null) {
             kernelLog.println("hopfield kernel: this JDK cannot intercept System.exit; a cell calling it ends the kernel");
         }
-        List<Path> classPath = kernelClassPath();
-        // JShell (the slow part of starting) gets ready while Jupyter connects and asks for kernel_info
-        CompletableFuture<CellEvaluator> evaluator = CompletableFuture.supplyAsync(() -> new CellEvaluator(
-                new JShellSession(classPath), MavenResolver.defaultCacheRoot(), Path.of("").toAbsolutePath()));
         HopfieldKernel kernel = new HopfieldKernel(evaluator);
         SecureConnection connection = new SecureConnection(properties, kernelLog);
         kernel.becomeHandlerForConnection(connection);

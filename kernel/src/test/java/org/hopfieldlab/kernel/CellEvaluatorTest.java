@@ -73,6 +73,19 @@ class CellEvaluatorTest {
     }
 
     @Test
+    void expressionCellsLeaveNoDeclarationsBehindSoLaterCellsStayFast() throws Exception {
+        long before = cells.session().liveDeclarations();
+        assertEquals(2, value("1 + 1"));
+        assertFalse(cells.evaluate("Math.max(1, 2);").hasValue());
+        assertEquals("ab", value("\"a\" + \"b\""));
+        assertThrows(CellFailure.class, () -> cells.evaluate("Integer.parseInt(\"x\")"));
+        assertEquals(before, cells.session().liveDeclarations());
+        cells.evaluate("int keptAcrossCells = 7;");
+        assertEquals(before + 1, cells.session().liveDeclarations());
+        assertEquals(7, value("keptAcrossCells"));
+    }
+
+    @Test
     void aTrailingSemicolonOrAStatementShowsNothing() throws Exception {
         assertFalse(cells.evaluate("Math.max(1, 2);").hasValue());
         assertFalse(cells.evaluate("int unseen = 5;").hasValue());
