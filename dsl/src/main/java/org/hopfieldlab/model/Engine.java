@@ -422,12 +422,6 @@ final class Engine {
         }
     }
 
-    /** out = W^T v. */
-    static void multiplyTransposed(double[][] w, double[] v, double[] out) {
-        Arrays.fill(out, 0);
-        multiplyTransposedAdd(w, v, out);
-    }
-
     static void multiplyTransposedAdd(double[][] w, double[] v, double[] out) {
         for (int r = 0; r < w.length; r++) {
             double c = v[r];

@@ -231,10 +231,6 @@ public final class Network {
         return c;
     }
 
-    int synapseCount() {
-        return synapses.length;
-    }
-
     @Override
     public String toString() {
         String body = layers.stream().map(Layer::toString).collect(Collectors.joining("; "));
