@@ -118,6 +118,29 @@ public final class Network {
         return new Network(layers, newSynapses, dynamics, convergence, seed, declaredMemories);
     }
 
+    /**
+     * Sets synapse {@code index} to a convolution: the lower layer holds a {@code rows x cols} image,
+     * the upper one a feature map per filter (hierarchical convolutional memory, Krotov 2021).
+     */
+    public Network withConvolution(int index, Convolution convolution) {
+        if (convolution == null) {
+            throw new IllegalArgumentException("convolution is null");
+        }
+        if (index >= 0 && index < synapses.length) {
+            int lower = layers.get(index).size();
+            int upper = layers.get(index + 1).size();
+            if (lower != convolution.inputSize()) {
+                throw new IllegalArgumentException(convolution + " needs a lower layer of " + convolution.inputSize()
+                        + " neurons, layer " + index + " has " + lower);
+            }
+            if (upper != convolution.outputSize()) {
+                throw new IllegalArgumentException(convolution + " makes " + convolution.outputSize()
+                        + " upper neurons, layer " + (index + 1) + " has " + upper);
+            }
+        }
+        return withSynapse(index, convolution.matrix());
+    }
+
     /** The same network with other dynamics. */
     public Network with(Dynamics newDynamics) {
         if (newDynamics == null) {
