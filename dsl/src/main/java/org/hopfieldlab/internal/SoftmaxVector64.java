@@ -37,10 +37,11 @@ final class SoftmaxVector64 implements SoftmaxBlocks64, SoftmaxDriver64.Dots64 {
         int n = queries[0].length;
         padded = (b + L - 1) / L * L;
         transposed = new double[n * padded];
-        for (int q = 0; q < b; q++) {
-            double[] row = queries[q];
-            for (int i = 0; i < n; i++) {
-                transposed[i * padded + q] = beta * row[i];
+        // written in order; reads go across the queries, whose cache lines serve the next features too
+        for (int i = 0; i < n; i++) {
+            int o = i * padded;
+            for (int q = 0; q < b; q++) {
+                transposed[o + q] = beta * queries[q][i];
             }
         }
     }
