@@ -55,11 +55,14 @@ final class SoftmaxDriver32 {
 
     // The partial sums of parts 1.. are kept per calling thread when small: allocating them fresh made the
     // caller zero them alone before the parts start (each part zeroes its own in parallel anyway).
-    private static final long CACHED_VALUES = 1 << 19;
+    private static final long CACHED_VALUES = 1 << 18;
     private static final ThreadLocal<float[][][]> PARTIAL_SUMS = new ThreadLocal<>();
 
     private static float[][][] partialSums(int parts, int b, int n) {
         float[][][] acc = new float[parts][][];
+        if (parts == 1) {
+            return acc;
+        }
         if ((long) (parts - 1) * b * n > CACHED_VALUES) {
             for (int p = 1; p < parts; p++) {
                 acc[p] = new float[b][n];
@@ -67,8 +70,12 @@ final class SoftmaxDriver32 {
             return acc;
         }
         float[][][] cached = PARTIAL_SUMS.get();
-        if (cached == null || cached.length < parts || cached[0].length != b || cached[0][0].length != n) {
-            cached = new float[Math.max(parts, MAX_PARTS)][b][n];
+        if (cached == null || cached.length < parts || cached[1].length != b || cached[1][0].length != n) {
+            // slot 0 stays empty: part 0 sums straight into the caller's output
+            cached = new float[parts][][];
+            for (int p = 1; p < parts; p++) {
+                cached[p] = new float[b][n];
+            }
             PARTIAL_SUMS.set(cached);
         }
         for (int p = 1; p < parts; p++) {

@@ -55,11 +55,14 @@ final class SoftmaxDriver64 {
 
     // The partial sums of parts 1.. are kept per calling thread when small: allocating them fresh made the
     // caller zero them alone before the parts start (each part zeroes its own in parallel anyway).
-    private static final long CACHED_VALUES = 1 << 19;
+    private static final long CACHED_VALUES = 1 << 18;
     private static final ThreadLocal<double[][][]> PARTIAL_SUMS = new ThreadLocal<>();
 
     private static double[][][] partialSums(int parts, int b, int n) {
         double[][][] acc = new double[parts][][];
+        if (parts == 1) {
+            return acc;
+        }
         if ((long) (parts - 1) * b * n > CACHED_VALUES) {
             for (int p = 1; p < parts; p++) {
                 acc[p] = new double[b][n];
@@ -67,8 +70,12 @@ final class SoftmaxDriver64 {
             return acc;
         }
         double[][][] cached = PARTIAL_SUMS.get();
-        if (cached == null || cached.length < parts || cached[0].length != b || cached[0][0].length != n) {
-            cached = new double[Math.max(parts, MAX_PARTS)][b][n];
+        if (cached == null || cached.length < parts || cached[1].length != b || cached[1][0].length != n) {
+            // slot 0 stays empty: part 0 sums straight into the caller's output
+            cached = new double[parts][][];
+            for (int p = 1; p < parts; p++) {
+                cached[p] = new double[b][n];
+            }
             PARTIAL_SUMS.set(cached);
         }
         for (int p = 1; p < parts; p++) {

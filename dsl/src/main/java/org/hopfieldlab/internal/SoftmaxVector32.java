@@ -16,13 +16,6 @@ final class SoftmaxVector32 implements SoftmaxBlocks32, SoftmaxDriver32.Dots32 {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     private static final int BLOCK = SoftmaxDriver32.BLOCK;
-    /**
-     * One query over patterns larger than this streams them from memory, and the pipelined kernel keeps
-     * that stream busy; below, they sit in cache and the plain kernel is faster. Measured with JMH
-     * (f32 K = 10,000: 0.62 -> 0.51 ms; K = 1,000: 0.040 -> 0.047 ms). (In double precision two groups
-     * of eight rows overflow L1 and the pipelined kernel was slower at every size, so there it is never used.)
-     */
-    static final long PIPELINED_ABOVE_BYTES = 16L << 20;
 
     static final SoftmaxVector32 INSTANCE = new SoftmaxVector32(null, 0);
 
@@ -130,11 +123,7 @@ final class SoftmaxVector32 implements SoftmaxBlocks32, SoftmaxDriver32.Dots32 {
             return;
         }
         if (nq == 1) {
-            if ((long) patterns.length * queries[0].length * Float.BYTES > PIPELINED_ABOVE_BYTES) {
-                blockSinglePipelined(patterns, k0, rows, queries[0], beta, scores, max, norm, acc[0]);
-            } else {
-                blockSingle(patterns, k0, rows, queries[0], beta, scores, max, norm, acc[0]);
-            }
+            blockSingle(patterns, k0, rows, queries[0], beta, scores, max, norm, acc[0]);
             return;
         }
         int b = 0;
@@ -263,179 +252,6 @@ final class SoftmaxVector32 implements SoftmaxBlocks32, SoftmaxDriver32.Dots32 {
             for (; i < n; i++) {
                 acc[i] += w0 * x0[i] + w1 * x1[i] + w2 * x2[i] + w3 * x3[i] + w4 * x4[i] + w5 * x5[i] + w6 * x6[i] + w7 * x7[i];
             }
-        }
-    }
-
-    // One query, eight rows at a time, software-pipelined: one loop scores the next eight rows (streamed
-    // from memory) while it adds the previous eight, still in L1, to the weighted sum, so the memory
-    // stream never waits for the softmax bookkeeping. One vector exp gives all eight weights.
-    private static void blockSinglePipelined(float[][] patterns, int k0, int rows, float[] q, float beta,
-                                             float[] scratch, float[] max, float[] norm, float[] acc) {
-        int n = q.length;
-        int bound = S.loopBound(n);
-        float[] p0 = null;
-        float[] p1 = null;
-        float[] p2 = null;
-        float[] p3 = null;
-        float[] p4 = null;
-        float[] p5 = null;
-        float[] p6 = null;
-        float[] p7 = null;
-        // scratch[0, L) holds a group's scores, scratch[L, L + 8) the weights of the group still to be added
-        boolean pending = false;
-        for (int r = 0; r < rows; r += 8) {
-            float[] x0 = patterns[k0 + r];
-            float[] x1 = patterns[k0 + Math.min(r + 1, rows - 1)];
-            float[] x2 = patterns[k0 + Math.min(r + 2, rows - 1)];
-            float[] x3 = patterns[k0 + Math.min(r + 3, rows - 1)];
-            float[] x4 = patterns[k0 + Math.min(r + 4, rows - 1)];
-            float[] x5 = patterns[k0 + Math.min(r + 5, rows - 1)];
-            float[] x6 = patterns[k0 + Math.min(r + 6, rows - 1)];
-            float[] x7 = patterns[k0 + Math.min(r + 7, rows - 1)];
-            FloatVector d0 = FloatVector.zero(S);
-            FloatVector d1 = d0;
-            FloatVector d2 = d0;
-            FloatVector d3 = d0;
-            FloatVector d4 = d0;
-            FloatVector d5 = d0;
-            FloatVector d6 = d0;
-            FloatVector d7 = d0;
-            if (pending) {
-                FloatVector vw0 = FloatVector.broadcast(S, scratch[L + 0]);
-                FloatVector vw1 = FloatVector.broadcast(S, scratch[L + 1]);
-                FloatVector vw2 = FloatVector.broadcast(S, scratch[L + 2]);
-                FloatVector vw3 = FloatVector.broadcast(S, scratch[L + 3]);
-                FloatVector vw4 = FloatVector.broadcast(S, scratch[L + 4]);
-                FloatVector vw5 = FloatVector.broadcast(S, scratch[L + 5]);
-                FloatVector vw6 = FloatVector.broadcast(S, scratch[L + 6]);
-                FloatVector vw7 = FloatVector.broadcast(S, scratch[L + 7]);
-                for (int i = 0; i < bound; i += L) {
-                    FloatVector v = FloatVector.fromArray(S, q, i);
-                    d0 = FloatVector.fromArray(S, x0, i).fma(v, d0);
-                    d1 = FloatVector.fromArray(S, x1, i).fma(v, d1);
-                    d2 = FloatVector.fromArray(S, x2, i).fma(v, d2);
-                    d3 = FloatVector.fromArray(S, x3, i).fma(v, d3);
-                    d4 = FloatVector.fromArray(S, x4, i).fma(v, d4);
-                    d5 = FloatVector.fromArray(S, x5, i).fma(v, d5);
-                    d6 = FloatVector.fromArray(S, x6, i).fma(v, d6);
-                    d7 = FloatVector.fromArray(S, x7, i).fma(v, d7);
-                    FloatVector a = FloatVector.fromArray(S, acc, i);
-                    FloatVector b = FloatVector.fromArray(S, p1, i).mul(vw1);
-                    a = FloatVector.fromArray(S, p0, i).fma(vw0, a);
-                    a = FloatVector.fromArray(S, p2, i).fma(vw2, a);
-                    b = FloatVector.fromArray(S, p3, i).fma(vw3, b);
-                    a = FloatVector.fromArray(S, p4, i).fma(vw4, a);
-                    b = FloatVector.fromArray(S, p5, i).fma(vw5, b);
-                    a = FloatVector.fromArray(S, p6, i).fma(vw6, a);
-                    b = FloatVector.fromArray(S, p7, i).fma(vw7, b);
-                    a.add(b).intoArray(acc, i);
-                }
-                if (bound < n) {
-                    accumulateTail(scratch, L, new float[][] {p0, p1, p2, p3, p4, p5, p6, p7}, acc, bound);
-                }
-            } else {
-                for (int i = 0; i < bound; i += L) {
-                    FloatVector v = FloatVector.fromArray(S, q, i);
-                    d0 = FloatVector.fromArray(S, x0, i).fma(v, d0);
-                    d1 = FloatVector.fromArray(S, x1, i).fma(v, d1);
-                    d2 = FloatVector.fromArray(S, x2, i).fma(v, d2);
-                    d3 = FloatVector.fromArray(S, x3, i).fma(v, d3);
-                    d4 = FloatVector.fromArray(S, x4, i).fma(v, d4);
-                    d5 = FloatVector.fromArray(S, x5, i).fma(v, d5);
-                    d6 = FloatVector.fromArray(S, x6, i).fma(v, d6);
-                    d7 = FloatVector.fromArray(S, x7, i).fma(v, d7);
-                }
-            }
-            java.util.Arrays.fill(scratch, 0, L, Float.NEGATIVE_INFINITY);
-            scratch[0] = beta * (d0.reduceLanes(VectorOperators.ADD) + tail(x0, q, bound));
-            float top = scratch[0];
-            if (r + 1 < rows) {
-                scratch[1] = beta * (d1.reduceLanes(VectorOperators.ADD) + tail(x1, q, bound));
-                top = Math.max(top, scratch[1]);
-            }
-            if (r + 2 < rows) {
-                scratch[2] = beta * (d2.reduceLanes(VectorOperators.ADD) + tail(x2, q, bound));
-                top = Math.max(top, scratch[2]);
-            }
-            if (r + 3 < rows) {
-                scratch[3] = beta * (d3.reduceLanes(VectorOperators.ADD) + tail(x3, q, bound));
-                top = Math.max(top, scratch[3]);
-            }
-            if (r + 4 < rows) {
-                scratch[4] = beta * (d4.reduceLanes(VectorOperators.ADD) + tail(x4, q, bound));
-                top = Math.max(top, scratch[4]);
-            }
-            if (r + 5 < rows) {
-                scratch[5] = beta * (d5.reduceLanes(VectorOperators.ADD) + tail(x5, q, bound));
-                top = Math.max(top, scratch[5]);
-            }
-            if (r + 6 < rows) {
-                scratch[6] = beta * (d6.reduceLanes(VectorOperators.ADD) + tail(x6, q, bound));
-                top = Math.max(top, scratch[6]);
-            }
-            if (r + 7 < rows) {
-                scratch[7] = beta * (d7.reduceLanes(VectorOperators.ADD) + tail(x7, q, bound));
-                top = Math.max(top, scratch[7]);
-            }
-            // the previous rows are already in acc and norm, relative to the old max: rescaling covers them
-            if (top > max[0]) {
-                if (norm[0] != 0) {
-                    float f = (float) Math.exp(max[0] - top);
-                    INSTANCE.scale(acc, f);
-                    norm[0] *= f;
-                }
-                max[0] = top;
-            }
-            // rows past the block end have score -inf, so weight 0
-            FloatVector w = SoftmaxExp32.exp(FloatVector.fromArray(S, scratch, 0).sub(max[0]));
-            norm[0] += w.reduceLanes(VectorOperators.ADD);
-            w.intoArray(scratch, 0);
-            System.arraycopy(scratch, 0, scratch, L, 8);
-            p0 = x0;
-            p1 = x1;
-            p2 = x2;
-            p3 = x3;
-            p4 = x4;
-            p5 = x5;
-            p6 = x6;
-            p7 = x7;
-            pending = true;
-        }
-        if (pending) {
-            FloatVector vw0 = FloatVector.broadcast(S, scratch[L + 0]);
-            FloatVector vw1 = FloatVector.broadcast(S, scratch[L + 1]);
-            FloatVector vw2 = FloatVector.broadcast(S, scratch[L + 2]);
-            FloatVector vw3 = FloatVector.broadcast(S, scratch[L + 3]);
-            FloatVector vw4 = FloatVector.broadcast(S, scratch[L + 4]);
-            FloatVector vw5 = FloatVector.broadcast(S, scratch[L + 5]);
-            FloatVector vw6 = FloatVector.broadcast(S, scratch[L + 6]);
-            FloatVector vw7 = FloatVector.broadcast(S, scratch[L + 7]);
-            for (int i = 0; i < bound; i += L) {
-                FloatVector a = FloatVector.fromArray(S, acc, i);
-                FloatVector b = FloatVector.fromArray(S, p1, i).mul(vw1);
-                a = FloatVector.fromArray(S, p0, i).fma(vw0, a);
-                a = FloatVector.fromArray(S, p2, i).fma(vw2, a);
-                b = FloatVector.fromArray(S, p3, i).fma(vw3, b);
-                a = FloatVector.fromArray(S, p4, i).fma(vw4, a);
-                b = FloatVector.fromArray(S, p5, i).fma(vw5, b);
-                a = FloatVector.fromArray(S, p6, i).fma(vw6, a);
-                b = FloatVector.fromArray(S, p7, i).fma(vw7, b);
-                a.add(b).intoArray(acc, i);
-            }
-            if (bound < n) {
-                    accumulateTail(scratch, L, new float[][] {p0, p1, p2, p3, p4, p5, p6, p7}, acc, bound);
-                }
-        }
-    }
-
-    // acc[i] += sum_j weights[j] * rows[j][i] for the features past the last whole vector.
-    private static void accumulateTail(float[] weights, int offset, float[][] rows, float[] acc, int from) {
-        for (int i = from; i < acc.length; i++) {
-            float s = 0;
-            for (int j = 0; j < rows.length; j++) {
-                s += weights[offset + j] * rows[j][i];
-            }
-            acc[i] += s;
         }
     }
 

@@ -16,13 +16,6 @@ final class SoftmaxVector64 implements SoftmaxBlocks64, SoftmaxDriver64.Dots64 {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     private static final int BLOCK = SoftmaxDriver64.BLOCK;
-    /**
-     * One query over patterns larger than this streams them from memory, and the pipelined kernel keeps
-     * that stream busy; below, they sit in cache and the plain kernel is faster. Measured with JMH
-     * (f32 K = 10,000: 0.62 -> 0.51 ms; K = 1,000: 0.040 -> 0.047 ms). In double precision two groups of
-     * eight rows overflow L1 and the pipelined kernel was slower at every size, so it is never used.
-     */
-    static final long PIPELINED_ABOVE_BYTES = Long.MAX_VALUE;
 
     static final SoftmaxVector64 INSTANCE = new SoftmaxVector64(null, 0);
 
@@ -130,11 +123,7 @@ final class SoftmaxVector64 implements SoftmaxBlocks64, SoftmaxDriver64.Dots64 {
             return;
         }
         if (nq == 1) {
-            if ((long) patterns.length * queries[0].length * Double.BYTES > PIPELINED_ABOVE_BYTES) {
-                blockSinglePipelined(patterns, k0, rows, queries[0], beta, scores, max, norm, acc[0]);
-            } else {
-                blockSingle(patterns, k0, rows, queries[0], beta, scores, max, norm, acc[0]);
-            }
+            blockSingle(patterns, k0, rows, queries[0], beta, scores, max, norm, acc[0]);
             return;
         }
         int b = 0;
@@ -263,179 +252,6 @@ final class SoftmaxVector64 implements SoftmaxBlocks64, SoftmaxDriver64.Dots64 {
             for (; i < n; i++) {
                 acc[i] += w0 * x0[i] + w1 * x1[i] + w2 * x2[i] + w3 * x3[i] + w4 * x4[i] + w5 * x5[i] + w6 * x6[i] + w7 * x7[i];
             }
-        }
-    }
-
-    // One query, eight rows at a time, software-pipelined: one loop scores the next eight rows (streamed
-    // from memory) while it adds the previous eight, still in L1, to the weighted sum, so the memory
-    // stream never waits for the softmax bookkeeping. One vector exp gives all eight weights.
-    private static void blockSinglePipelined(double[][] patterns, int k0, int rows, double[] q, double beta,
-                                             double[] scratch, double[] max, double[] norm, double[] acc) {
-        int n = q.length;
-        int bound = S.loopBound(n);
-        double[] p0 = null;
-        double[] p1 = null;
-        double[] p2 = null;
-        double[] p3 = null;
-        double[] p4 = null;
-        double[] p5 = null;
-        double[] p6 = null;
-        double[] p7 = null;
-        // scratch[0, L) holds a group's scores, scratch[L, L + 8) the weights of the group still to be added
-        boolean pending = false;
-        for (int r = 0; r < rows; r += 8) {
-            double[] x0 = patterns[k0 + r];
-            double[] x1 = patterns[k0 + Math.min(r + 1, rows - 1)];
-            double[] x2 = patterns[k0 + Math.min(r + 2, rows - 1)];
-            double[] x3 = patterns[k0 + Math.min(r + 3, rows - 1)];
-            double[] x4 = patterns[k0 + Math.min(r + 4, rows - 1)];
-            double[] x5 = patterns[k0 + Math.min(r + 5, rows - 1)];
-            double[] x6 = patterns[k0 + Math.min(r + 6, rows - 1)];
-            double[] x7 = patterns[k0 + Math.min(r + 7, rows - 1)];
-            DoubleVector d0 = DoubleVector.zero(S);
-            DoubleVector d1 = d0;
-            DoubleVector d2 = d0;
-            DoubleVector d3 = d0;
-            DoubleVector d4 = d0;
-            DoubleVector d5 = d0;
-            DoubleVector d6 = d0;
-            DoubleVector d7 = d0;
-            if (pending) {
-                DoubleVector vw0 = DoubleVector.broadcast(S, scratch[L + 0]);
-                DoubleVector vw1 = DoubleVector.broadcast(S, scratch[L + 1]);
-                DoubleVector vw2 = DoubleVector.broadcast(S, scratch[L + 2]);
-                DoubleVector vw3 = DoubleVector.broadcast(S, scratch[L + 3]);
-                DoubleVector vw4 = DoubleVector.broadcast(S, scratch[L + 4]);
-                DoubleVector vw5 = DoubleVector.broadcast(S, scratch[L + 5]);
-                DoubleVector vw6 = DoubleVector.broadcast(S, scratch[L + 6]);
-                DoubleVector vw7 = DoubleVector.broadcast(S, scratch[L + 7]);
-                for (int i = 0; i < bound; i += L) {
-                    DoubleVector v = DoubleVector.fromArray(S, q, i);
-                    d0 = DoubleVector.fromArray(S, x0, i).fma(v, d0);
-                    d1 = DoubleVector.fromArray(S, x1, i).fma(v, d1);
-                    d2 = DoubleVector.fromArray(S, x2, i).fma(v, d2);
-                    d3 = DoubleVector.fromArray(S, x3, i).fma(v, d3);
-                    d4 = DoubleVector.fromArray(S, x4, i).fma(v, d4);
-                    d5 = DoubleVector.fromArray(S, x5, i).fma(v, d5);
-                    d6 = DoubleVector.fromArray(S, x6, i).fma(v, d6);
-                    d7 = DoubleVector.fromArray(S, x7, i).fma(v, d7);
-                    DoubleVector a = DoubleVector.fromArray(S, acc, i);
-                    DoubleVector b = DoubleVector.fromArray(S, p1, i).mul(vw1);
-                    a = DoubleVector.fromArray(S, p0, i).fma(vw0, a);
-                    a = DoubleVector.fromArray(S, p2, i).fma(vw2, a);
-                    b = DoubleVector.fromArray(S, p3, i).fma(vw3, b);
-                    a = DoubleVector.fromArray(S, p4, i).fma(vw4, a);
-                    b = DoubleVector.fromArray(S, p5, i).fma(vw5, b);
-                    a = DoubleVector.fromArray(S, p6, i).fma(vw6, a);
-                    b = DoubleVector.fromArray(S, p7, i).fma(vw7, b);
-                    a.add(b).intoArray(acc, i);
-                }
-                if (bound < n) {
-                    accumulateTail(scratch, L, new double[][] {p0, p1, p2, p3, p4, p5, p6, p7}, acc, bound);
-                }
-            } else {
-                for (int i = 0; i < bound; i += L) {
-                    DoubleVector v = DoubleVector.fromArray(S, q, i);
-                    d0 = DoubleVector.fromArray(S, x0, i).fma(v, d0);
-                    d1 = DoubleVector.fromArray(S, x1, i).fma(v, d1);
-                    d2 = DoubleVector.fromArray(S, x2, i).fma(v, d2);
-                    d3 = DoubleVector.fromArray(S, x3, i).fma(v, d3);
-                    d4 = DoubleVector.fromArray(S, x4, i).fma(v, d4);
-                    d5 = DoubleVector.fromArray(S, x5, i).fma(v, d5);
-                    d6 = DoubleVector.fromArray(S, x6, i).fma(v, d6);
-                    d7 = DoubleVector.fromArray(S, x7, i).fma(v, d7);
-                }
-            }
-            java.util.Arrays.fill(scratch, 0, L, Double.NEGATIVE_INFINITY);
-            scratch[0] = beta * (d0.reduceLanes(VectorOperators.ADD) + tail(x0, q, bound));
-            double top = scratch[0];
-            if (r + 1 < rows) {
-                scratch[1] = beta * (d1.reduceLanes(VectorOperators.ADD) + tail(x1, q, bound));
-                top = Math.max(top, scratch[1]);
-            }
-            if (r + 2 < rows) {
-                scratch[2] = beta * (d2.reduceLanes(VectorOperators.ADD) + tail(x2, q, bound));
-                top = Math.max(top, scratch[2]);
-            }
-            if (r + 3 < rows) {
-                scratch[3] = beta * (d3.reduceLanes(VectorOperators.ADD) + tail(x3, q, bound));
-                top = Math.max(top, scratch[3]);
-            }
-            if (r + 4 < rows) {
-                scratch[4] = beta * (d4.reduceLanes(VectorOperators.ADD) + tail(x4, q, bound));
-                top = Math.max(top, scratch[4]);
-            }
-            if (r + 5 < rows) {
-                scratch[5] = beta * (d5.reduceLanes(VectorOperators.ADD) + tail(x5, q, bound));
-                top = Math.max(top, scratch[5]);
-            }
-            if (r + 6 < rows) {
-                scratch[6] = beta * (d6.reduceLanes(VectorOperators.ADD) + tail(x6, q, bound));
-                top = Math.max(top, scratch[6]);
-            }
-            if (r + 7 < rows) {
-                scratch[7] = beta * (d7.reduceLanes(VectorOperators.ADD) + tail(x7, q, bound));
-                top = Math.max(top, scratch[7]);
-            }
-            // the previous rows are already in acc and norm, relative to the old max: rescaling covers them
-            if (top > max[0]) {
-                if (norm[0] != 0) {
-                    double f = (double) Math.exp(max[0] - top);
-                    INSTANCE.scale(acc, f);
-                    norm[0] *= f;
-                }
-                max[0] = top;
-            }
-            // rows past the block end have score -inf, so weight 0
-            DoubleVector w = SoftmaxExp64.exp(DoubleVector.fromArray(S, scratch, 0).sub(max[0]));
-            norm[0] += w.reduceLanes(VectorOperators.ADD);
-            w.intoArray(scratch, 0);
-            System.arraycopy(scratch, 0, scratch, L, 8);
-            p0 = x0;
-            p1 = x1;
-            p2 = x2;
-            p3 = x3;
-            p4 = x4;
-            p5 = x5;
-            p6 = x6;
-            p7 = x7;
-            pending = true;
-        }
-        if (pending) {
-            DoubleVector vw0 = DoubleVector.broadcast(S, scratch[L + 0]);
-            DoubleVector vw1 = DoubleVector.broadcast(S, scratch[L + 1]);
-            DoubleVector vw2 = DoubleVector.broadcast(S, scratch[L + 2]);
-            DoubleVector vw3 = DoubleVector.broadcast(S, scratch[L + 3]);
-            DoubleVector vw4 = DoubleVector.broadcast(S, scratch[L + 4]);
-            DoubleVector vw5 = DoubleVector.broadcast(S, scratch[L + 5]);
-            DoubleVector vw6 = DoubleVector.broadcast(S, scratch[L + 6]);
-            DoubleVector vw7 = DoubleVector.broadcast(S, scratch[L + 7]);
-            for (int i = 0; i < bound; i += L) {
-                DoubleVector a = DoubleVector.fromArray(S, acc, i);
-                DoubleVector b = DoubleVector.fromArray(S, p1, i).mul(vw1);
-                a = DoubleVector.fromArray(S, p0, i).fma(vw0, a);
-                a = DoubleVector.fromArray(S, p2, i).fma(vw2, a);
-                b = DoubleVector.fromArray(S, p3, i).fma(vw3, b);
-                a = DoubleVector.fromArray(S, p4, i).fma(vw4, a);
-                b = DoubleVector.fromArray(S, p5, i).fma(vw5, b);
-                a = DoubleVector.fromArray(S, p6, i).fma(vw6, a);
-                b = DoubleVector.fromArray(S, p7, i).fma(vw7, b);
-                a.add(b).intoArray(acc, i);
-            }
-            if (bound < n) {
-                    accumulateTail(scratch, L, new double[][] {p0, p1, p2, p3, p4, p5, p6, p7}, acc, bound);
-                }
-        }
-    }
-
-    // acc[i] += sum_j weights[j] * rows[j][i] for the features past the last whole vector.
-    private static void accumulateTail(double[] weights, int offset, double[][] rows, double[] acc, int from) {
-        for (int i = from; i < acc.length; i++) {
-            double s = 0;
-            for (int j = 0; j < rows.length; j++) {
-                s += weights[offset + j] * rows[j][i];
-            }
-            acc[i] += s;
         }
     }
 
