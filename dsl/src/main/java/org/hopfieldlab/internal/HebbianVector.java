@@ -36,6 +36,11 @@ final class HebbianVector {
         double[][] packed = new double[strips][];
         double[][] columns = new double[n][];
         Parallel.forEach(parts, p -> {
+            for (int i = p; i < n; i += parts) {
+                if (t[i] == null) {
+                    t[i] = new double[n];
+                }
+            }
             for (int s = p; s < strips; s += parts) {
                 int j0 = s * width;
                 double[] strip = new double[k * width];
@@ -61,12 +66,6 @@ final class HebbianVector {
         Parallel.forEach(parts, p -> {
             for (int g = p; g < groups; g += parts) {
                 int i0 = 6 * g;
-                // allocated just before the tiles fill them: the zeroed rows are still in cache when written
-                for (int i = i0; i < Math.min(n, i0 + 6); i++) {
-                    if (t[i] == null) {
-                        t[i] = new double[n];
-                    }
-                }
                 for (int s = i0 / width; s < strips; s++) {
                     tile(packed, columns, k, n, t, i0, s);
                 }
