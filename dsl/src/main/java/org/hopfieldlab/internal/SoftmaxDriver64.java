@@ -27,15 +27,12 @@ final class SoftmaxDriver64 {
         int parts = Parallel.parts(2L * k * n * b, MIN_WORK_PER_PART, Math.min(MAX_PARTS, blocks));
         double[][] max = new double[parts][b];
         double[][] norm = new double[parts][b];
-        double[][][] acc = new double[parts][][];
+        double[][][] acc = partialSums(parts, b, n);
         acc[0] = out;
-        for (int p = 1; p < parts; p++) {
-            acc[p] = new double[b][n];
-        }
         double[][] scratch = new double[parts][kernel.scratchSize(b)];
         Parallel.forEach(parts, p -> {
-            int k0 = Math.min(k, (int) ((long) blocks * p / parts) * BLOCK);
-            int k1 = Math.min(k, (int) ((long) blocks * (p + 1) / parts) * BLOCK);
+            int k0 = partStart(k, p, parts);
+            int k1 = partStart(k, p + 1, parts);
             runPart(kernel, patterns, k0, k1, beta, queries, scratch[p], max[p], norm[p], acc[p]);
         });
         // the merge touches B x N values per part: split it by queries with the same part count
@@ -46,6 +43,45 @@ final class SoftmaxDriver64 {
                 merge(kernel, q, parts, max, norm, acc, out[q]);
             }
         });
+    }
+
+    /**
+     * First pattern of a part: parts of equal size (whole blocks would leave one core a block behind
+     * the other), starting on a multiple of 8 rows, the single-query kernel's group.
+     */
+    static int partStart(int k, int p, int parts) {
+        return p == parts ? k : (int) ((long) k * p / parts) / 8 * 8;
+    }
+
+    // The partial sums of parts 1.. are kept per calling thread when small: allocating them fresh made the
+    // caller zero them alone before the parts start (each part zeroes its own in parallel anyway).
+    private static final long CACHED_VALUES = 1 << 18;
+    private static final ThreadLocal<double[][][]> PARTIAL_SUMS = new ThreadLocal<>();
+
+    private static double[][][] partialSums(int parts, int b, int n) {
+        double[][][] acc = new double[parts][][];
+        if (parts == 1) {
+            return acc;
+        }
+        if ((long) (parts - 1) * b * n > CACHED_VALUES) {
+            for (int p = 1; p < parts; p++) {
+                acc[p] = new double[b][n];
+            }
+            return acc;
+        }
+        double[][][] cached = PARTIAL_SUMS.get();
+        if (cached == null || cached.length < parts || cached[1].length != b || cached[1][0].length != n) {
+            // slot 0 stays empty: part 0 sums straight into the caller's output
+            cached = new double[parts][][];
+            for (int p = 1; p < parts; p++) {
+                cached[p] = new double[b][n];
+            }
+            PARTIAL_SUMS.set(cached);
+        }
+        for (int p = 1; p < parts; p++) {
+            acc[p] = cached[p];
+        }
+        return acc;
     }
 
     // out = sum_p exp(max_p - M) acc_p / sum_p exp(max_p - M) norm_p, the parts combined in a fixed order.
@@ -89,8 +125,8 @@ final class SoftmaxDriver64 {
         int blocks = (k + BLOCK - 1) / BLOCK;
         int parts = Parallel.parts((long) k * n, MIN_WORK_PER_PART, Math.min(MAX_PARTS, blocks));
         Parallel.forEach(parts, p -> {
-            int k0 = Math.min(k, (int) ((long) blocks * p / parts) * BLOCK);
-            int k1 = Math.min(k, (int) ((long) blocks * (p + 1) / parts) * BLOCK);
+            int k0 = partStart(k, p, parts);
+            int k1 = partStart(k, p + 1, parts);
             dots.scores(patterns, k0, k1, query, beta, weights);
         });
         double m = Double.NEGATIVE_INFINITY;

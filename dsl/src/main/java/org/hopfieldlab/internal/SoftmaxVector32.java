@@ -37,10 +37,11 @@ final class SoftmaxVector32 implements SoftmaxBlocks32, SoftmaxDriver32.Dots32 {
         int n = queries[0].length;
         padded = (b + L - 1) / L * L;
         transposed = new float[n * padded];
-        for (int q = 0; q < b; q++) {
-            float[] row = queries[q];
-            for (int i = 0; i < n; i++) {
-                transposed[i * padded + q] = beta * row[i];
+        // written in order; reads go across the queries, whose cache lines serve the next features too
+        for (int i = 0; i < n; i++) {
+            int o = i * padded;
+            for (int q = 0; q < b; q++) {
+                transposed[o + q] = beta * queries[q][i];
             }
         }
     }
@@ -142,26 +143,39 @@ final class SoftmaxVector32 implements SoftmaxBlocks32, SoftmaxDriver32.Dots32 {
         accumulate(patterns, k0, rows, scores, 1, BLOCK, acc);
     }
 
-    // One query: four rows at a time are scored and, while still in L1, folded into the weighted sum.
+    // One query: eight rows at a time are scored (eight independent FMA chains and eight memory streams)
+    // and, while still in L1, folded into the weighted sum with one vector exp for all eight weights.
     private static void blockSingle(float[][] patterns, int k0, int rows, float[] q, float beta,
                                     float[] scratch, float[] max, float[] norm, float[] acc) {
         int n = q.length;
         int bound = S.loopBound(n);
-        for (int r = 0; r < rows; r += 4) {
+        for (int r = 0; r < rows; r += 8) {
             float[] x0 = patterns[k0 + r];
             float[] x1 = patterns[k0 + Math.min(r + 1, rows - 1)];
             float[] x2 = patterns[k0 + Math.min(r + 2, rows - 1)];
             float[] x3 = patterns[k0 + Math.min(r + 3, rows - 1)];
+            float[] x4 = patterns[k0 + Math.min(r + 4, rows - 1)];
+            float[] x5 = patterns[k0 + Math.min(r + 5, rows - 1)];
+            float[] x6 = patterns[k0 + Math.min(r + 6, rows - 1)];
+            float[] x7 = patterns[k0 + Math.min(r + 7, rows - 1)];
             FloatVector d0 = FloatVector.zero(S);
             FloatVector d1 = d0;
             FloatVector d2 = d0;
             FloatVector d3 = d0;
+            FloatVector d4 = d0;
+            FloatVector d5 = d0;
+            FloatVector d6 = d0;
+            FloatVector d7 = d0;
             for (int i = 0; i < bound; i += L) {
                 FloatVector v = FloatVector.fromArray(S, q, i);
                 d0 = FloatVector.fromArray(S, x0, i).fma(v, d0);
                 d1 = FloatVector.fromArray(S, x1, i).fma(v, d1);
                 d2 = FloatVector.fromArray(S, x2, i).fma(v, d2);
                 d3 = FloatVector.fromArray(S, x3, i).fma(v, d3);
+                d4 = FloatVector.fromArray(S, x4, i).fma(v, d4);
+                d5 = FloatVector.fromArray(S, x5, i).fma(v, d5);
+                d6 = FloatVector.fromArray(S, x6, i).fma(v, d6);
+                d7 = FloatVector.fromArray(S, x7, i).fma(v, d7);
             }
             java.util.Arrays.fill(scratch, 0, L, Float.NEGATIVE_INFINITY);
             scratch[0] = beta * (d0.reduceLanes(VectorOperators.ADD) + tail(x0, q, bound));
@@ -178,6 +192,22 @@ final class SoftmaxVector32 implements SoftmaxBlocks32, SoftmaxDriver32.Dots32 {
                 scratch[3] = beta * (d3.reduceLanes(VectorOperators.ADD) + tail(x3, q, bound));
                 top = Math.max(top, scratch[3]);
             }
+            if (r + 4 < rows) {
+                scratch[4] = beta * (d4.reduceLanes(VectorOperators.ADD) + tail(x4, q, bound));
+                top = Math.max(top, scratch[4]);
+            }
+            if (r + 5 < rows) {
+                scratch[5] = beta * (d5.reduceLanes(VectorOperators.ADD) + tail(x5, q, bound));
+                top = Math.max(top, scratch[5]);
+            }
+            if (r + 6 < rows) {
+                scratch[6] = beta * (d6.reduceLanes(VectorOperators.ADD) + tail(x6, q, bound));
+                top = Math.max(top, scratch[6]);
+            }
+            if (r + 7 < rows) {
+                scratch[7] = beta * (d7.reduceLanes(VectorOperators.ADD) + tail(x7, q, bound));
+                top = Math.max(top, scratch[7]);
+            }
             if (top > max[0]) {
                 if (norm[0] != 0) {
                     float f = (float) Math.exp(max[0] - top);
@@ -187,28 +217,40 @@ final class SoftmaxVector32 implements SoftmaxBlocks32, SoftmaxDriver32.Dots32 {
                 max[0] = top;
             }
             // rows past the block end have score -inf, so weight 0
-            FloatVector w = FloatVector.fromArray(S, scratch, 0).sub(max[0]).lanewise(VectorOperators.EXP);
+            FloatVector w = SoftmaxExp32.exp(FloatVector.fromArray(S, scratch, 0).sub(max[0]));
             norm[0] += w.reduceLanes(VectorOperators.ADD);
             w.intoArray(scratch, 0);
             float w0 = scratch[0];
             float w1 = scratch[1];
             float w2 = scratch[2];
             float w3 = scratch[3];
+            float w4 = scratch[4];
+            float w5 = scratch[5];
+            float w6 = scratch[6];
+            float w7 = scratch[7];
             FloatVector vw0 = FloatVector.broadcast(S, w0);
             FloatVector vw1 = FloatVector.broadcast(S, w1);
             FloatVector vw2 = FloatVector.broadcast(S, w2);
             FloatVector vw3 = FloatVector.broadcast(S, w3);
+            FloatVector vw4 = FloatVector.broadcast(S, w4);
+            FloatVector vw5 = FloatVector.broadcast(S, w5);
+            FloatVector vw6 = FloatVector.broadcast(S, w6);
+            FloatVector vw7 = FloatVector.broadcast(S, w7);
             int i = 0;
             for (; i < bound; i += L) {
                 FloatVector a = FloatVector.fromArray(S, acc, i);
+                FloatVector b = FloatVector.fromArray(S, x1, i).mul(vw1);
                 a = FloatVector.fromArray(S, x0, i).fma(vw0, a);
-                a = FloatVector.fromArray(S, x1, i).fma(vw1, a);
                 a = FloatVector.fromArray(S, x2, i).fma(vw2, a);
-                a = FloatVector.fromArray(S, x3, i).fma(vw3, a);
-                a.intoArray(acc, i);
+                b = FloatVector.fromArray(S, x3, i).fma(vw3, b);
+                a = FloatVector.fromArray(S, x4, i).fma(vw4, a);
+                b = FloatVector.fromArray(S, x5, i).fma(vw5, b);
+                a = FloatVector.fromArray(S, x6, i).fma(vw6, a);
+                b = FloatVector.fromArray(S, x7, i).fma(vw7, b);
+                a.add(b).intoArray(acc, i);
             }
             for (; i < n; i++) {
-                acc[i] += w0 * x0[i] + w1 * x1[i] + w2 * x2[i] + w3 * x3[i];
+                acc[i] += w0 * x0[i] + w1 * x1[i] + w2 * x2[i] + w3 * x3[i] + w4 * x4[i] + w5 * x5[i] + w6 * x6[i] + w7 * x7[i];
             }
         }
     }
@@ -255,7 +297,7 @@ final class SoftmaxVector32 implements SoftmaxBlocks32, SoftmaxDriver32.Dots32 {
             FloatVector sum = FloatVector.zero(S);
             for (int r = 0; r < rows; r++) {
                 int o = r * padded + c;
-                FloatVector w = FloatVector.fromArray(S, scores, o).sub(m).lanewise(VectorOperators.EXP);
+                FloatVector w = SoftmaxExp32.exp(FloatVector.fromArray(S, scores, o).sub(m));
                 w.intoArray(scores, o);
                 sum = sum.add(w);
             }
@@ -415,7 +457,7 @@ final class SoftmaxVector32 implements SoftmaxBlocks32, SoftmaxDriver32.Dots32 {
         FloatVector vsum = FloatVector.zero(S);
         r = 0;
         for (; r < bound; r += L) {
-            FloatVector w = FloatVector.fromArray(S, scores, off + r).sub(vm).lanewise(VectorOperators.EXP);
+            FloatVector w = SoftmaxExp32.exp(FloatVector.fromArray(S, scores, off + r).sub(vm));
             w.intoArray(scores, off + r);
             vsum = vsum.add(w);
         }

@@ -37,10 +37,11 @@ final class SoftmaxVector64 implements SoftmaxBlocks64, SoftmaxDriver64.Dots64 {
         int n = queries[0].length;
         padded = (b + L - 1) / L * L;
         transposed = new double[n * padded];
-        for (int q = 0; q < b; q++) {
-            double[] row = queries[q];
-            for (int i = 0; i < n; i++) {
-                transposed[i * padded + q] = beta * row[i];
+        // written in order; reads go across the queries, whose cache lines serve the next features too
+        for (int i = 0; i < n; i++) {
+            int o = i * padded;
+            for (int q = 0; q < b; q++) {
+                transposed[o + q] = beta * queries[q][i];
             }
         }
     }
@@ -142,26 +143,39 @@ final class SoftmaxVector64 implements SoftmaxBlocks64, SoftmaxDriver64.Dots64 {
         accumulate(patterns, k0, rows, scores, 1, BLOCK, acc);
     }
 
-    // One query: four rows at a time are scored and, while still in L1, folded into the weighted sum.
+    // One query: eight rows at a time are scored (eight independent FMA chains and eight memory streams)
+    // and, while still in L1, folded into the weighted sum with one vector exp for all eight weights.
     private static void blockSingle(double[][] patterns, int k0, int rows, double[] q, double beta,
                                     double[] scratch, double[] max, double[] norm, double[] acc) {
         int n = q.length;
         int bound = S.loopBound(n);
-        for (int r = 0; r < rows; r += 4) {
+        for (int r = 0; r < rows; r += 8) {
             double[] x0 = patterns[k0 + r];
             double[] x1 = patterns[k0 + Math.min(r + 1, rows - 1)];
             double[] x2 = patterns[k0 + Math.min(r + 2, rows - 1)];
             double[] x3 = patterns[k0 + Math.min(r + 3, rows - 1)];
+            double[] x4 = patterns[k0 + Math.min(r + 4, rows - 1)];
+            double[] x5 = patterns[k0 + Math.min(r + 5, rows - 1)];
+            double[] x6 = patterns[k0 + Math.min(r + 6, rows - 1)];
+            double[] x7 = patterns[k0 + Math.min(r + 7, rows - 1)];
             DoubleVector d0 = DoubleVector.zero(S);
             DoubleVector d1 = d0;
             DoubleVector d2 = d0;
             DoubleVector d3 = d0;
+            DoubleVector d4 = d0;
+            DoubleVector d5 = d0;
+            DoubleVector d6 = d0;
+            DoubleVector d7 = d0;
             for (int i = 0; i < bound; i += L) {
                 DoubleVector v = DoubleVector.fromArray(S, q, i);
                 d0 = DoubleVector.fromArray(S, x0, i).fma(v, d0);
                 d1 = DoubleVector.fromArray(S, x1, i).fma(v, d1);
                 d2 = DoubleVector.fromArray(S, x2, i).fma(v, d2);
                 d3 = DoubleVector.fromArray(S, x3, i).fma(v, d3);
+                d4 = DoubleVector.fromArray(S, x4, i).fma(v, d4);
+                d5 = DoubleVector.fromArray(S, x5, i).fma(v, d5);
+                d6 = DoubleVector.fromArray(S, x6, i).fma(v, d6);
+                d7 = DoubleVector.fromArray(S, x7, i).fma(v, d7);
             }
             java.util.Arrays.fill(scratch, 0, L, Double.NEGATIVE_INFINITY);
             scratch[0] = beta * (d0.reduceLanes(VectorOperators.ADD) + tail(x0, q, bound));
@@ -178,6 +192,22 @@ final class SoftmaxVector64 implements SoftmaxBlocks64, SoftmaxDriver64.Dots64 {
                 scratch[3] = beta * (d3.reduceLanes(VectorOperators.ADD) + tail(x3, q, bound));
                 top = Math.max(top, scratch[3]);
             }
+            if (r + 4 < rows) {
+                scratch[4] = beta * (d4.reduceLanes(VectorOperators.ADD) + tail(x4, q, bound));
+                top = Math.max(top, scratch[4]);
+            }
+            if (r + 5 < rows) {
+                scratch[5] = beta * (d5.reduceLanes(VectorOperators.ADD) + tail(x5, q, bound));
+                top = Math.max(top, scratch[5]);
+            }
+            if (r + 6 < rows) {
+                scratch[6] = beta * (d6.reduceLanes(VectorOperators.ADD) + tail(x6, q, bound));
+                top = Math.max(top, scratch[6]);
+            }
+            if (r + 7 < rows) {
+                scratch[7] = beta * (d7.reduceLanes(VectorOperators.ADD) + tail(x7, q, bound));
+                top = Math.max(top, scratch[7]);
+            }
             if (top > max[0]) {
                 if (norm[0] != 0) {
                     double f = (double) Math.exp(max[0] - top);
@@ -187,28 +217,40 @@ final class SoftmaxVector64 implements SoftmaxBlocks64, SoftmaxDriver64.Dots64 {
                 max[0] = top;
             }
             // rows past the block end have score -inf, so weight 0
-            DoubleVector w = DoubleVector.fromArray(S, scratch, 0).sub(max[0]).lanewise(VectorOperators.EXP);
+            DoubleVector w = SoftmaxExp64.exp(DoubleVector.fromArray(S, scratch, 0).sub(max[0]));
             norm[0] += w.reduceLanes(VectorOperators.ADD);
             w.intoArray(scratch, 0);
             double w0 = scratch[0];
             double w1 = scratch[1];
             double w2 = scratch[2];
             double w3 = scratch[3];
+            double w4 = scratch[4];
+            double w5 = scratch[5];
+            double w6 = scratch[6];
+            double w7 = scratch[7];
             DoubleVector vw0 = DoubleVector.broadcast(S, w0);
             DoubleVector vw1 = DoubleVector.broadcast(S, w1);
             DoubleVector vw2 = DoubleVector.broadcast(S, w2);
             DoubleVector vw3 = DoubleVector.broadcast(S, w3);
+            DoubleVector vw4 = DoubleVector.broadcast(S, w4);
+            DoubleVector vw5 = DoubleVector.broadcast(S, w5);
+            DoubleVector vw6 = DoubleVector.broadcast(S, w6);
+            DoubleVector vw7 = DoubleVector.broadcast(S, w7);
             int i = 0;
             for (; i < bound; i += L) {
                 DoubleVector a = DoubleVector.fromArray(S, acc, i);
+                DoubleVector b = DoubleVector.fromArray(S, x1, i).mul(vw1);
                 a = DoubleVector.fromArray(S, x0, i).fma(vw0, a);
-                a = DoubleVector.fromArray(S, x1, i).fma(vw1, a);
                 a = DoubleVector.fromArray(S, x2, i).fma(vw2, a);
-                a = DoubleVector.fromArray(S, x3, i).fma(vw3, a);
-                a.intoArray(acc, i);
+                b = DoubleVector.fromArray(S, x3, i).fma(vw3, b);
+                a = DoubleVector.fromArray(S, x4, i).fma(vw4, a);
+                b = DoubleVector.fromArray(S, x5, i).fma(vw5, b);
+                a = DoubleVector.fromArray(S, x6, i).fma(vw6, a);
+                b = DoubleVector.fromArray(S, x7, i).fma(vw7, b);
+                a.add(b).intoArray(acc, i);
             }
             for (; i < n; i++) {
-                acc[i] += w0 * x0[i] + w1 * x1[i] + w2 * x2[i] + w3 * x3[i];
+                acc[i] += w0 * x0[i] + w1 * x1[i] + w2 * x2[i] + w3 * x3[i] + w4 * x4[i] + w5 * x5[i] + w6 * x6[i] + w7 * x7[i];
             }
         }
     }
@@ -255,7 +297,7 @@ final class SoftmaxVector64 implements SoftmaxBlocks64, SoftmaxDriver64.Dots64 {
             DoubleVector sum = DoubleVector.zero(S);
             for (int r = 0; r < rows; r++) {
                 int o = r * padded + c;
-                DoubleVector w = DoubleVector.fromArray(S, scores, o).sub(m).lanewise(VectorOperators.EXP);
+                DoubleVector w = SoftmaxExp64.exp(DoubleVector.fromArray(S, scores, o).sub(m));
                 w.intoArray(scores, o);
                 sum = sum.add(w);
             }
@@ -415,7 +457,7 @@ final class SoftmaxVector64 implements SoftmaxBlocks64, SoftmaxDriver64.Dots64 {
         DoubleVector vsum = DoubleVector.zero(S);
         r = 0;
         for (; r < bound; r += L) {
-            DoubleVector w = DoubleVector.fromArray(S, scores, off + r).sub(vm).lanewise(VectorOperators.EXP);
+            DoubleVector w = SoftmaxExp64.exp(DoubleVector.fromArray(S, scores, off + r).sub(vm));
             w.intoArray(scores, off + r);
             vsum = vsum.add(w);
         }

@@ -19,6 +19,8 @@ class SoftmaxStepTest {
     @ParameterizedTest(name = "K={0} N={1} B={2} beta={3}")
     @CsvSource({
         "1, 3, 1, 1.0",
+        "13, 21, 1, 0.7",      // one query: a block that ends inside a group of eight rows
+        "3001, 784, 1, 0.05",  // one query split into parts
         "5, 17, 3, 0.5",
         "33, 40, 4, 2.0",
         "70, 9, 7, 1.0",
