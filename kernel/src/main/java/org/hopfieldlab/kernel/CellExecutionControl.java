@@ -6,6 +6,8 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import jdk.jshell.execution.LocalExecutionControl;
 
@@ -22,11 +24,14 @@ final class CellExecutionControl extends LocalExecutionControl {
     /** Large enough for honest recursive code, small enough that an endless recursion ends fast. */
     static final long CELL_STACK_BYTES = 64L * 1024 * 1024;
 
+    private static final String JSHELL_CLASS_PREFIX = "REPL.$JShell$";
+
     private final AtomicReference<Thread> running = new AtomicReference<>();
     private volatile Throwable lastFailure;
     private volatile Object lastValue;
     private volatile boolean stopped;
     private final List<String> classesOfCurrentCell = new ArrayList<>();
+    private final Map<String, byte[]> jshellClasses = new ConcurrentHashMap<>();
 
     @Override
     public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
@@ -34,8 +39,19 @@ final class CellExecutionControl extends LocalExecutionControl {
         synchronized (classesOfCurrentCell) {
             for (ClassBytecodes loaded : classes) {
                 classesOfCurrentCell.add(loaded.name());
+                if (loaded.name().startsWith(JSHELL_CLASS_PREFIX)) {
+                    jshellClasses.put(loaded.name(), loaded.bytecodes());
+                }
             }
         }
+    }
+
+    /**
+     * The class files of every class JShell compiled for the session's snippets, by binary name: the
+     * {@link ExpressionLane} compiles against those still live.
+     */
+    Map<String, byte[]> loadedClasses() {
+        return jshellClasses;
     }
 
     /** A new cell starts: later {@link #releaseVariablesOfCurrentCell()} only touches what it defines. */

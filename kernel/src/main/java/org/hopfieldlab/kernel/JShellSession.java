@@ -65,6 +65,8 @@ public final class JShellSession implements AutoCloseable {
     private final JShell shell;
     private final SourceCodeAnalysis analysis;
     private final List<Path> addedClassPath = new ArrayList<>();
+    private final ExpressionLane lane;
+    private long laneRuns;
     private byte[] memoryReserve = new byte[MEMORY_RESERVE_BYTES];
 
     /**
@@ -73,6 +75,17 @@ public final class JShellSession implements AutoCloseable {
      * @param classPath jars and class directories cells may use (the kernel's own class path)
      */
     public JShellSession(List<Path> classPath) {
+        this(classPath, !"off".equals(System.getProperty(EXPRESSION_LANE_PROPERTY)));
+    }
+
+    /** Set to {@code off} ({@code -Dhopfield.expressionLane=off}) to compile every snippet through JShell alone. */
+    public static final String EXPRESSION_LANE_PROPERTY = "hopfield.expressionLane";
+
+    /**
+     * @param classPath      jars and class directories cells may use
+     * @param expressionLane whether expressions may compile in one javac pass ({@link ExpressionLane})
+     */
+    JShellSession(List<Path> classPath, boolean expressionLane) {
         ExecutionControlProvider provider = new ExecutionControlProvider() {
             @Override
             public String name() {
@@ -95,6 +108,17 @@ public final class JShellSession implements AutoCloseable {
         for (String snippet : STARTUP_IMPORTS) {
             startupSnippet(snippet);
         }
+        lane = expressionLane ? ExpressionLane.create(shell, control, classPath) : null;
+    }
+
+    /** Whether expressions compile in one javac pass ({@link ExpressionLane}) rather than through JShell's five. */
+    public boolean hasExpressionLane() {
+        return lane != null;
+    }
+
+    /** How many snippets ran through the {@link ExpressionLane} so far. */
+    long expressionLaneRuns() {
+        return laneRuns;
     }
 
     private void startupSnippet(String source) {
@@ -131,10 +155,56 @@ public final class JShellSession implements AutoCloseable {
             }
             // diagnostics count from the start of JShell's source; line it up with the cell's text
             int snippetStart = offset + leadingWhitespace(snippetText) - leadingWhitespace(source);
-            result = runSnippet(code, source, snippetStart, snippetText.strip().endsWith(";"));
+            boolean endsWithSemicolon = snippetText.strip().endsWith(";");
+            CellResult fast = info.completeness().isComplete() ? runAsExpression(source, endsWithSemicolon) : null;
+            result = fast != null ? fast : runSnippet(code, source, snippetStart, endsWithSemicolon);
             offset += snippetText.length();
         }
         return result;
+    }
+
+    /**
+     * Runs a snippet that is an expression through the {@link ExpressionLane}.
+     *
+     * @return its result, or null when the lane does not take it (JShell runs it then)
+     */
+    private CellResult runAsExpression(String source, boolean endsWithSemicolon) throws CellFailure {
+        if (lane == null || JavaTokens.startsLikeDeclaration(source)) {
+            return null;
+        }
+        ExpressionLane.Compiled compiled = lane.compile(source);
+        if (compiled == null) {
+            return null;
+        }
+        control.clearSnippetState();
+        laneRuns++;
+        try {
+            control.load(compiled.classes());
+        } catch (ExecutionControl.ExecutionControlException notLoaded) {
+            return null;
+        }
+        try {
+            control.invoke(compiled.className(), "do_it$");
+        } catch (ExecutionControl.StoppedException stopped) {
+            throw interrupted();
+        } catch (ExecutionControl.UserException thrown) {
+            Throwable original = control.lastFailure();
+            throw original != null ? userFailure(original)
+                    : new CellFailure(thrown.causeExceptionClass(), String.valueOf(thrown.getMessage()),
+                            List.of(Ansi.red(thrown.causeExceptionClass() + ": " + thrown.getMessage())));
+        } catch (ExecutionControl.ExecutionControlException broken) {
+            throw new CellFailure(broken.getClass().getSimpleName(), String.valueOf(broken.getMessage()),
+                    List.of(Ansi.red("the kernel could not run this expression: " + broken.getMessage())));
+        }
+        if (compiled.kind() == ExpressionLane.Kind.VOID || endsWithSemicolon) {
+            return CellResult.NOTHING;
+        }
+        return CellResult.of(control.lastValue());
+    }
+
+    private static CellFailure interrupted() {
+        return new CellFailure("Interrupted", "the cell was interrupted",
+                List.of("Interrupted: the cell was stopped; variables keep the values they had when it stopped"));
     }
 
     private CellResult runSnippet(String cell, String source, int snippetStart, boolean endsWithSemicolon)
@@ -152,8 +222,7 @@ public final class JShellSession implements AutoCloseable {
                     throw compilationError(cell, snippet, snippetStart);
                 }
                 if (control.wasStopped()) {
-                    throw new CellFailure("Interrupted", "the cell was interrupted",
-                            List.of("Interrupted: the cell was stopped; variables keep the values they had when it stopped"));
+                    throw interrupted();
                 }
                 if (event.exception() != null) {
                     throw runtimeFailure(event, snippet);
@@ -244,6 +313,11 @@ public final class JShellSession implements AutoCloseable {
             return new CellFailure(name.substring(name.lastIndexOf('.') + 1), String.valueOf(copy.getMessage()),
                     List.of(name + ": " + copy.getMessage()));
         }
+        return userFailure(thrown);
+    }
+
+    /** The user's own exception, with their stack frames; after an OutOfMemoryError, memory is given back first. */
+    private CellFailure userFailure(Throwable thrown) {
         String extra = "";
         if (thrown instanceof OutOfMemoryError) {
             extra = recoverFromOutOfMemory();
@@ -296,6 +370,9 @@ public final class JShellSession implements AutoCloseable {
     /** Adds jars or class directories for the following cells. */
     public void addToClassPath(Path entry) {
         shell.addToClasspath(entry.toAbsolutePath().toString());
+        if (lane != null) {
+            lane.addToClassPath(entry.toAbsolutePath());
+        }
         addedClassPath.add(entry.toAbsolutePath());
     }
 

@@ -91,7 +91,7 @@ final class UserStackTrace {
     private static String describe(StackTraceElement frame) {
         String type = frame.getClassName();
         if (type.startsWith("REPL.")) {
-            String shortType = type.replaceFirst("^REPL\\.\\$JShell\\$\\d+[A-Z]?\\$?", "");
+            String shortType = type.replaceFirst("^REPL\\.\\$(JShell|Lane)\\$\\d+[A-Z]?\\$?", "");
             String method = frame.getMethodName().equals("do_it$") ? "cell" : frame.getMethodName();
             String where = shortType.isEmpty() ? method : shortType + "." + method;
             // line numbers here count lines of JShell's generated wrapper, not of the cell: leave them out
