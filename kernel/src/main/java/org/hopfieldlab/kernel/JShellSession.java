@@ -58,6 +58,9 @@ public final class JShellSession implements AutoCloseable {
         return List.copyOf(imports);
     }
 
+    /** Set to {@code off} ({@code -Dhopfield.expressionLane=off}) to compile every snippet through JShell alone. */
+    public static final String EXPRESSION_LANE_PROPERTY = "hopfield.expressionLane";
+
     /** Kept free so that, after an OutOfMemoryError, the session has room to clean up. */
     private static final int MEMORY_RESERVE_BYTES = 16 << 20;
 
@@ -77,9 +80,6 @@ public final class JShellSession implements AutoCloseable {
     public JShellSession(List<Path> classPath) {
         this(classPath, !"off".equals(System.getProperty(EXPRESSION_LANE_PROPERTY)));
     }
-
-    /** Set to {@code off} ({@code -Dhopfield.expressionLane=off}) to compile every snippet through JShell alone. */
-    public static final String EXPRESSION_LANE_PROPERTY = "hopfield.expressionLane";
 
     /**
      * @param classPath      jars and class directories cells may use
