@@ -8,13 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import jdk.jshell.execution.LocalExecutionControl;
 
 /**
  * JShell's local execution, with each snippet run on a fresh thread of a known stack size so that
  * a deep recursion ends in a {@link StackOverflowError} the kernel can report, and so that
- * {@link #stop()} can stop exactly that thread, busy loops included.
+ * {@link #stop()} can stop exactly that thread and the threads it started, busy loops included.
  *
  * <p>The user's own {@link Throwable} and the raw value of the last snippet are kept here:
  * JShell's API only hands out strings and a re-created exception without the original class.
@@ -25,6 +26,11 @@ final class CellExecutionControl extends LocalExecutionControl {
     static final long CELL_STACK_BYTES = 64L * 1024 * 1024;
 
     private static final String JSHELL_CLASS_PREFIX = "REPL.$JShell$";
+
+    /** All threads of this session's cells, one child group per cell. */
+    private final ThreadGroup cellThreads = new ThreadGroup("hopfield-cells");
+
+    private final AtomicLong cellNumber = new AtomicLong();
 
     private final AtomicReference<Thread> running = new AtomicReference<>();
     private volatile Throwable lastFailure;
@@ -94,7 +100,9 @@ final class CellExecutionControl extends LocalExecutionControl {
     protected String invoke(Method doitMethod) throws Exception {
         Object[] result = new Object[1];
         Throwable[] failure = new Throwable[1];
-        Thread cellThread = new Thread(null, () -> {
+        // the cell's own group: threads it starts land there too (a new thread joins its creator's group)
+        ThreadGroup cellGroup = new ThreadGroup(cellThreads, "hopfield-cell-" + cellNumber.incrementAndGet());
+        Thread cellThread = new Thread(cellGroup, () -> {
             try {
                 result[0] = doitMethod.invoke(null);
             } catch (InvocationTargetException e) {
@@ -132,12 +140,36 @@ final class CellExecutionControl extends LocalExecutionControl {
         return valueString(result[0]);
     }
 
+    /**
+     * Stops the running cell and every thread it started. With no cell running, stops the threads earlier
+     * cells started and left running (a background loop that keeps printing, a runaway timer).
+     */
     @Override
-    @SuppressWarnings("deprecation") // Thread.stop is the only way to end a busy loop that never checks for interrupts
     public void stop() {
         Thread cellThread = running.get();
         if (cellThread != null) {
-            cellThread.stop();
+            ThreadGroup group = cellThread.getThreadGroup();
+            stopThread(cellThread);
+            if (group != null) {
+                stopAll(group);
+            }
+        } else {
+            stopAll(cellThreads);
+        }
+    }
+
+    private static void stopAll(ThreadGroup group) {
+        Thread[] threads = new Thread[group.activeCount() + 16];
+        int count = group.enumerate(threads, true);
+        for (int i = 0; i < count; i++) {
+            stopThread(threads[i]);
+        }
+    }
+
+    @SuppressWarnings({"deprecation", "removal"}) // Thread.stop is the only way to end a loop that never checks for interrupts
+    private static void stopThread(Thread thread) {
+        if (thread != Thread.currentThread()) {
+            thread.stop();
         }
     }
 

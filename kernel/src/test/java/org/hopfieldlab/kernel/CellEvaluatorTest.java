@@ -177,6 +177,46 @@ class CellEvaluatorTest {
     }
 
     @Test
+    void anInterruptAlsoStopsTheThreadsTheCellStarted() throws Exception {
+        CompletableFuture<CellFailure> outcome = CompletableFuture.supplyAsync(() -> {
+            try {
+                cells.evaluate("Thread helper = new Thread(() -> { while (true) { } });\nhelper.start();\nwhile (true) { }");
+                return null;
+            } catch (CellFailure failure) {
+                return failure;
+            }
+        });
+        long waited = 0;
+        while (!outcome.isDone()) {
+            cells.session().interrupt();
+            Thread.sleep(50);
+            waited += 50;
+            assertTrue(waited < 60_000, "the cell was never stopped");
+        }
+        assertEquals("Interrupted", outcome.get(1, TimeUnit.SECONDS).errorName());
+        assertTrue(helperStops("helper"), "the thread the cell started is still running");
+    }
+
+    @Test
+    void anInterruptBetweenCellsStopsThreadsEarlierCellsLeftRunning() throws Exception {
+        cells.evaluate("Thread leftOver = new Thread(() -> { while (true) { } });\nleftOver.start();");
+        assertEquals(true, value("leftOver.isAlive()"));
+        cells.session().interrupt();
+        assertTrue(helperStops("leftOver"), "the left-over thread is still running");
+    }
+
+    /** Whether the thread held in the session variable ends within ten seconds. */
+    private static boolean helperStops(String variable) throws Exception {
+        for (int i = 0; i < 200; i++) {
+            if (!(Boolean) value(variable + ".isAlive()")) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    @Test
     void magicsListTimeAndLoad() throws Exception {
         String list = printed("%lsmagic");
         for (String magic : List.of("%classpath", "%jars", "%maven", "%load", "%time", "%%time", "%lsmagic")) {
