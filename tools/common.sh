@@ -64,6 +64,11 @@ kernel_java() {
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then echo "$JAVA_HOME/bin/java"; else command -v java; fi
 }
 
+# java_feature_version JAVA: 17, 21, 25...
+java_feature_version() {
+  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -1
+}
+
 # hopfield_install_kernelspec HEAP_FLAG (--user | --sys-prefix | --prefix DIR)
 # Writes the kernelspec (kernel.json, the kernel jar, its lib/ and a class-data archive) where Jupyter looks for it.
 hopfield_install_kernelspec() {
@@ -89,12 +94,16 @@ hopfield_install_kernelspec() {
   else
     say "no class-data archive (the kernel works, it only starts slower)"
   fi
-  "$PYTHON" - "$dir/kernel.json" "$java" "$heap_flag" "$archive" <<'PY'
+  # Java 18-23 need the security manager allowed (the System.exit guard); from Java 24 on the option stops the JVM
+  local security="-Djava.security.manager=allow"
+  [ "$(java_feature_version "$java")" -ge 24 ] && security=""
+  "$PYTHON" - "$dir/kernel.json" "$java" "$heap_flag" "$archive" "$security" <<'PY'
 import json, sys
-path, java, heap, archive = sys.argv[1:5]
-flags = [archive] if archive else []
+path, java, heap, archive, security = sys.argv[1:6]
+# the archive only makes starts faster: its warnings (a JDK whose base archive differs) are not the notebook's business
+flags = [archive, "-Xlog:cds=off"] if archive else []
 spec = {
-    "argv": [java, "--add-modules", "jdk.incubator.vector", "-Djava.security.manager=allow", heap,
+    "argv": [java, "--add-modules", "jdk.incubator.vector", *([security] if security else []), heap,
              "-XX:+UseSerialGC", *flags, "-Dfile.encoding=UTF-8",
              "-jar", "{resource_dir}/hopfieldlab-kernel.jar", "{connection_file}"],
     "display_name": "Java (HopfieldLab)",

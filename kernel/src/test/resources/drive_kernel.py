@@ -139,11 +139,40 @@ try:
     expect_error(kc, "int down(int n) { return down(n + 1) + 1; }\ndown(0)", "StackOverflowError", "stack overflow is contained")
     ok("stack overflow is contained")
 
-    reply = expect_error(kc, "System.exit(3);", "SecurityException", "System.exit is refused")
-    if "System.exit(3)" not in reply["evalue"]:
-        fail("System.exit is refused", reply["evalue"])
-    expect_value(kc, '"still " + "here"', '"still here"', "System.exit is refused")
-    ok("System.exit is refused")
+    kc.kernel_info()
+    java_version = kc.get_shell_msg(timeout=30)["content"]["language_info"]["version"]
+    if int(java_version.split(".")[0].split("+")[0]) < 24:
+        reply = expect_error(kc, "System.exit(3);", "SecurityException", "System.exit is refused")
+        if "System.exit(3)" not in reply["evalue"]:
+            fail("System.exit is refused", reply["evalue"])
+        expect_value(kc, '"still " + "here"', '"still here"', "System.exit is refused")
+        ok("System.exit is contained")
+    else:
+        # Java 24 and later cannot refuse it: the kernel says why on the cell, ends, and restarts clean
+        msg_id = kc.execute("System.exit(3);")
+        said = ""
+        deadline = time.time() + 60
+        while "cannot refuse it" not in said and time.time() < deadline:
+            try:
+                msg = kc.get_iopub_msg(timeout=5)
+            except Exception:
+                continue
+            if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream":
+                said += msg["content"]["text"]
+        if "cannot refuse it" not in said:
+            fail("System.exit restarts the kernel and says why", f"the cell showed {said!r}")
+        deadline = time.time() + 30
+        while km.is_alive() and time.time() < deadline:
+            time.sleep(0.2)
+        if km.is_alive():
+            fail("System.exit restarts the kernel and says why", "the kernel did not end")
+        kc.stop_channels()
+        km.restart_kernel(now=True)
+        kc = km.client()
+        kc.start_channels()
+        kc.wait_for_ready(timeout=120)
+        expect_value(kc, '"still " + "here"', '"still here"', "System.exit restarts the kernel and says why")
+        ok("System.exit is contained")
 
     # completion, inspection and is_complete over the protocol
     kc.complete("Math.ma", 7)

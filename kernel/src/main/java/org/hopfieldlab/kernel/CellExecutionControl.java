@@ -100,6 +100,7 @@ final class CellExecutionControl extends LocalExecutionControl {
     protected String invoke(Method doitMethod) throws Exception {
         Object[] result = new Object[1];
         Throwable[] failure = new Throwable[1];
+        REPL.$Cancel$.allStop = false;
         // the cell's own group: threads it starts land there too (a new thread joins its creator's group)
         ThreadGroup cellGroup = new ThreadGroup(cellThreads, "hopfield-cell-" + cellNumber.incrementAndGet());
         Thread cellThread = new Thread(cellGroup, () -> {
@@ -146,6 +147,7 @@ final class CellExecutionControl extends LocalExecutionControl {
      */
     @Override
     public void stop() {
+        REPL.$Cancel$.allStop = true; // Java 20 and later: the woven checks end the snippet code
         Thread cellThread = running.get();
         if (cellThread != null) {
             ThreadGroup group = cellThread.getThreadGroup();
@@ -168,8 +170,14 @@ final class CellExecutionControl extends LocalExecutionControl {
 
     @SuppressWarnings({"deprecation", "removal"}) // Thread.stop is the only way to end a loop that never checks for interrupts
     private static void stopThread(Thread thread) {
-        if (thread != Thread.currentThread()) {
+        if (thread == Thread.currentThread()) {
+            return;
+        }
+        try {
             thread.stop();
+        } catch (UnsupportedOperationException goneSinceJava20) {
+            // cell code stops at its next woven check; library code waiting or sleeping stops here
+            thread.interrupt();
         }
     }
 

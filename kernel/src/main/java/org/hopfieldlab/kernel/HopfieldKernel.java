@@ -229,6 +229,20 @@ public final class HopfieldKernel extends BaseKernel {
         }
     }
 
+    /**
+     * Tells the notebook, on the cell that is running, why the kernel is about to end: used where the JDK
+     * offers no way to refuse {@code System.exit} (Java 24 and later). Gives the message a moment to leave.
+     */
+    void announceExit(String why) {
+        err.println(why);
+        flushStreams();
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void onShutdown(boolean isRestarting) {
         flusher.shutdownNow();

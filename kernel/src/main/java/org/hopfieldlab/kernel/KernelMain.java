@@ -51,15 +51,25 @@ public final class KernelMain {
         });
         KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
         ExitGuard guard = ExitGuard.install();
-        if (guard == null) {
-            kernelLog.println("hopfield kernel: this JDK cannot intercept System.exit; a cell calling it ends the kernel");
-        }
         HopfieldKernel kernel = new HopfieldKernel(evaluator);
+        java.util.concurrent.atomic.AtomicBoolean kernelIsExiting = new java.util.concurrent.atomic.AtomicBoolean();
+        if (guard == null) {
+            // Java 24 and later cannot refuse System.exit: the kernel ends, Jupyter restarts it, the notebook says why
+            kernelLog.println("hopfield kernel: this JDK cannot intercept System.exit; a cell calling it restarts the kernel");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (!kernelIsExiting.get()) {
+                    kernel.announceExit("System.exit was called, and Java " + Runtime.version().feature()
+                            + " cannot refuse it: the kernel ends here and Jupyter restarts it (variables are lost). "
+                            + "On Java 17 to 23 the kernel refuses System.exit and keeps running.");
+                }
+            }, "hopfield-exit-notice"));
+        }
         SecureConnection connection = new SecureConnection(properties, kernelLog);
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
         connection.waitUntilClose();
         evaluator.join().close();
+        kernelIsExiting.set(true);
         if (guard != null) {
             guard.allowExit();
         }

@@ -180,13 +180,19 @@ class CellEvaluatorTest {
     void anInterruptAlsoStopsTheThreadsTheCellStarted() throws Exception {
         CompletableFuture<CellFailure> outcome = CompletableFuture.supplyAsync(() -> {
             try {
-                cells.evaluate("Thread helper = new Thread(() -> { while (true) { } });\nhelper.start();\nwhile (true) { }");
+                cells.evaluate("Thread helper = new Thread(() -> { while (true) { } }, \"cell-helper\");\n"
+                        + "helper.start();\nwhile (true) { }");
                 return null;
             } catch (CellFailure failure) {
                 return failure;
             }
         });
         long waited = 0;
+        while (Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("cell-helper"))) {
+            Thread.sleep(20); // interrupting before the helper exists would stop the cell too early to test anything
+            waited += 20;
+            assertTrue(waited < 60_000, "the helper thread never started");
+        }
         while (!outcome.isDone()) {
             cells.session().interrupt();
             Thread.sleep(50);
