@@ -68,6 +68,7 @@ final class ExpressionLane {
     private final List<File> classPath = new ArrayList<>();
     private final Map<Snippet, String> importLines = new HashMap<>();
     private final Map<String, LoadedClass> classFiles = new HashMap<>();
+    private final Set<Snippet> forgotten = new java.util.HashSet<>();
     private PooledJavac javac;
     private int compiledCount;
 
@@ -203,11 +204,24 @@ final class ExpressionLane {
     /** The JShell classes of the session's live declarations, which the expression may use. */
     private List<JavaFileObject> replClasses() {
         Set<String> owners = new java.util.HashSet<>();
+        Set<String> gone = new java.util.HashSet<>();
         shell.snippets().forEach(snippet -> {
-            if (snippet.kind().isPersistent() && snippet.kind() != Snippet.Kind.IMPORT && shell.status(snippet).isDefined()) {
-                owners.add(analysis.wrapper(snippet).fullClassName());
+            Snippet.Status status = shell.status(snippet);
+            if (status.isDefined()) {
+                if (snippet.kind().isPersistent() && snippet.kind() != Snippet.Kind.IMPORT) {
+                    owners.add(analysis.wrapper(snippet).fullClassName());
+                }
+            } else if ((status == Snippet.Status.DROPPED || status == Snippet.Status.OVERWRITTEN)
+                    && forgotten.add(snippet)) {
+                // for good: a snippet that comes back is compiled into a new class
+                gone.add(analysis.wrapper(snippet).fullClassName());
+                importLines.remove(snippet);
             }
         });
+        if (!gone.isEmpty()) {
+            control.loadedClasses().keySet().removeIf(name -> gone.contains(outerClassOf(name)));
+            classFiles.keySet().removeIf(name -> gone.contains(outerClassOf(name)));
+        }
         List<JavaFileObject> files = new ArrayList<>();
         control.loadedClasses().forEach((name, bytes) -> {
             if (owners.contains(outerClassOf(name))) {

@@ -109,6 +109,10 @@ public final class JShellSession implements AutoCloseable {
             startupSnippet(snippet);
         }
         lane = expressionLane ? ExpressionLane.create(shell, control, classPath) : null;
+        if (lane != null) {
+            // the lane's first compilation builds its javac context (about 0.3 s): here, while Jupyter connects
+            lane.compile("0");
+        }
     }
 
     /** Whether expressions compile in one javac pass ({@link ExpressionLane}) rather than through JShell's five. */

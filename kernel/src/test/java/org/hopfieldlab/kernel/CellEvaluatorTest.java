@@ -157,16 +157,17 @@ class CellEvaluatorTest {
     void anInterruptStopsABusyLoop() throws Exception {
         CompletableFuture<CellFailure> outcome = CompletableFuture.supplyAsync(() -> {
             try {
-                cells.evaluate("long spins = 0;\nwhile (true) { spins++; }");
+                cells.evaluate("long spins = 0;\nwhile (true) { if (spins++ == 0) { Thread.currentThread().setName(\"spinning\"); } }");
                 return null;
             } catch (CellFailure failure) {
                 return failure;
             }
         });
         JShellSession session = cells.session();
+        waitForThread("spinning"); // an interrupt before the loop runs would stop the declaration instead
         long waited = 0;
         while (!outcome.isDone()) {
-            session.interrupt(); // a no-op until the loop runs; repeated so the test does not guess when that is
+            session.interrupt(); // repeated until it takes, so the test does not guess how long stopping takes
             Thread.sleep(50);
             waited += 50;
             assertTrue(waited < 60_000, "the loop was never stopped");
@@ -181,18 +182,15 @@ class CellEvaluatorTest {
         CompletableFuture<CellFailure> outcome = CompletableFuture.supplyAsync(() -> {
             try {
                 cells.evaluate("Thread helper = new Thread(() -> { while (true) { } }, \"cell-helper\");\n"
-                        + "helper.start();\nwhile (true) { }");
+                        + "helper.start();\n{ Thread.currentThread().setName(\"spinning-too\"); while (true) { } }");
                 return null;
             } catch (CellFailure failure) {
                 return failure;
             }
         });
+        waitForThread("cell-helper");
+        waitForThread("spinning-too"); // an interrupt before the cell's loop runs would stop an earlier snippet
         long waited = 0;
-        while (Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("cell-helper"))) {
-            Thread.sleep(20); // interrupting before the helper exists would stop the cell too early to test anything
-            waited += 20;
-            assertTrue(waited < 60_000, "the helper thread never started");
-        }
         while (!outcome.isDone()) {
             cells.session().interrupt();
             Thread.sleep(50);
@@ -209,6 +207,15 @@ class CellEvaluatorTest {
         assertEquals(true, value("leftOver.isAlive()"));
         cells.session().interrupt();
         assertTrue(helperStops("leftOver"), "the left-over thread is still running");
+    }
+
+    private static void waitForThread(String name) throws InterruptedException {
+        long waited = 0;
+        while (Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals(name) && t.isAlive())) {
+            Thread.sleep(20);
+            waited += 20;
+            assertTrue(waited < 60_000, "no thread named " + name + " started");
+        }
     }
 
     /** Whether the thread held in the session variable ends within ten seconds. */
