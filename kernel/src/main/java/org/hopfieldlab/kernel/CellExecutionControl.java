@@ -31,6 +31,8 @@ final class CellExecutionControl extends LocalExecutionControl {
     private final ThreadGroup cellThreads = new ThreadGroup("hopfield-cells");
 
     private final AtomicLong cellNumber = new AtomicLong();
+    /** The running cell's group: every snippet of the cell runs in it, and the threads they start join it. */
+    private volatile ThreadGroup cellGroup = new ThreadGroup(cellThreads, "hopfield-cell-0");
 
     private final AtomicReference<Thread> running = new AtomicReference<>();
     private volatile Throwable lastFailure;
@@ -62,6 +64,7 @@ final class CellExecutionControl extends LocalExecutionControl {
 
     /** A new cell starts: later {@link #releaseVariablesOfCurrentCell()} only touches what it defines. */
     void startCell() {
+        cellGroup = new ThreadGroup(cellThreads, "hopfield-cell-" + cellNumber.incrementAndGet());
         synchronized (classesOfCurrentCell) {
             classesOfCurrentCell.clear();
         }
@@ -102,7 +105,6 @@ final class CellExecutionControl extends LocalExecutionControl {
         Throwable[] failure = new Throwable[1];
         REPL.$Cancel$.allStop = false;
         // the cell's own group: threads it starts land there too (a new thread joins its creator's group)
-        ThreadGroup cellGroup = new ThreadGroup(cellThreads, "hopfield-cell-" + cellNumber.incrementAndGet());
         Thread cellThread = new Thread(cellGroup, () -> {
             try {
                 result[0] = doitMethod.invoke(null);
