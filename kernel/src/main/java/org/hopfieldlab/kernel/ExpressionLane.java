@@ -70,6 +70,7 @@ final class ExpressionLane {
     private final Map<String, LoadedClass> classFiles = new HashMap<>();
     private final Set<Snippet> forgotten = new java.util.HashSet<>();
     private PooledJavac javac;
+    private volatile boolean warmingUp;
     private int compiledCount;
 
     private ExpressionLane(JShell shell, CellExecutionControl control, PooledJavac javac, List<Path> classPath) {
@@ -107,6 +108,20 @@ final class ExpressionLane {
             standardFiles.setLocation(StandardLocation.CLASS_PATH, classPath);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Builds the lane's javac context by compiling one expression under the given imports, without looking
+     * at the JShell session: safe to run while the session evaluates its start-up imports on another thread.
+     */
+    void warmUp(List<String> imports) {
+        warmingUp = true;
+        try {
+            String unit = "package REPL;\n" + String.join("\n", imports) + "\n" + valueBody("$LaneWarmUp", "0");
+            compileUnit("$LaneWarmUp", unit, new LinkedHashMap<>(), new DiagnosticCollector<>());
+        } finally {
+            warmingUp = false;
         }
     }
 
@@ -251,7 +266,7 @@ final class ExpressionLane {
         public Iterable<JavaFileObject> list(Location location, String packageName, Set<JavaFileObject.Kind> kinds,
                                              boolean recurse) throws IOException {
             Iterable<JavaFileObject> standard = super.list(location, packageName, kinds, recurse);
-            if (location != StandardLocation.CLASS_PATH || !packageName.equals("REPL")
+            if (warmingUp || location != StandardLocation.CLASS_PATH || !packageName.equals("REPL")
                     || !kinds.contains(JavaFileObject.Kind.CLASS)) {
                 return standard;
             }

@@ -105,13 +105,23 @@ public final class JShellSession implements AutoCloseable {
         for (Path entry : classPath) {
             shell.addToClasspath(entry.toString());
         }
+        lane = expressionLane ? ExpressionLane.create(shell, control, classPath) : null;
+        // the lane's first compilation builds its javac context (a few tenths of a second): on the other core,
+        // while JShell takes the start-up imports, and all of it while Jupyter connects
+        Thread laneWarmUp = null;
+        if (lane != null) {
+            laneWarmUp = new Thread(() -> lane.warmUp(STARTUP_IMPORTS), "hopfield-lane-warm-up");
+            laneWarmUp.start();
+        }
         for (String snippet : STARTUP_IMPORTS) {
             startupSnippet(snippet);
         }
-        lane = expressionLane ? ExpressionLane.create(shell, control, classPath) : null;
-        if (lane != null) {
-            // the lane's first compilation builds its javac context (about 0.3 s): here, while Jupyter connects
-            lane.compile("0");
+        if (laneWarmUp != null) {
+            try {
+                laneWarmUp.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
