@@ -69,6 +69,7 @@ public final class JShellSession implements AutoCloseable {
     private final SourceCodeAnalysis analysis;
     private final List<Path> addedClassPath = new ArrayList<>();
     private final ExpressionLane lane;
+    private final LibraryJavadoc libraryJavadoc = new LibraryJavadoc();
     private long laneRuns;
     private byte[] memoryReserve = new byte[MEMORY_RESERVE_BYTES];
 
@@ -441,6 +442,9 @@ public final class JShellSession implements AutoCloseable {
         List<String> found = new ArrayList<>();
         for (SourceCodeAnalysis.Documentation doc : docs) {
             String summary = JavadocSummary.firstSentence(doc.javadoc());
+            if (summary.isEmpty()) {
+                summary = JavadocSummary.firstSentence(libraryJavadoc.javadocOf(doc.signature()));
+            }
             found.add(summary.isEmpty() ? doc.signature() : doc.signature() + "\n    " + summary);
         }
         return found;

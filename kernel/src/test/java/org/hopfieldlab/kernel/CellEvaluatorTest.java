@@ -316,6 +316,20 @@ class CellEvaluatorTest {
     }
 
     @Test
+    void inspectionGivesTheLibrarysOwnJavadocPerOverload() throws Exception {
+        List<String> network = cells.session().inspect("network()", 3);
+        assertEquals(List.of("org.hopfieldlab.dsl.NetworkBuilder.Start org.hopfieldlab.dsl.Hopfield.network()\n"
+                + "    Starts a network: next comes feature(n) or feature(n, lagrangian)."), network);
+        cells.evaluate("var inspected = network().feature(4).memory(2, softmax()).build();");
+        List<String> recall = cells.session().inspect("inspected.recall(new double[4])", "inspected.rec".length());
+        assertEquals(3, recall.size(), recall::toString);
+        assertEquals(3, recall.stream().map(doc -> doc.substring(doc.indexOf('\n'))).distinct().count(),
+                () -> "each overload has its own summary: " + recall);
+        List<String> digits = cells.session().inspect("Digits", 3);
+        assertTrue(digits.get(0).contains("handwritten digits from MNIST"), digits::toString);
+    }
+
+    @Test
     void displayPublishesRichBundlesInTheMiddleOfACell() throws Exception {
         displayed.clear();
         cells.evaluate("display(\"<b>bold</b>\", \"text/html\");\n"
