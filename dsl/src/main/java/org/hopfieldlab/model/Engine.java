@@ -6,11 +6,19 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.hopfieldlab.internal.DenseSweep;
+import org.hopfieldlab.internal.EulerStep;
+import org.hopfieldlab.internal.MatrixVector;
+import org.hopfieldlab.internal.SimultaneousSpins;
 
 /**
  * Runs one network's dynamics. Every rule here descends the one energy of {@link Network}:
  * synchronous = exact minimisation over one layer at a time; asynchronous = exact minimisation over
  * one sign neuron at a time; ODE = Euler steps of the gradient flow. Not thread-safe: one per thread.
+ *
+ * <p>The passes over the weights run on the fused kernels of {@code internal} (Vector API when present,
+ * split across cores when large): {@link MatrixVector} for {@code W g} and {@code W^T f},
+ * {@link EulerStep} for the Euler step of a two-layer network, {@link SimultaneousSpins} and
+ * {@link DenseSweep} for sign features.
  */
 final class Engine {
 
@@ -23,6 +31,20 @@ final class Engine {
     private final double[][] g;        // activation of each layer (the memory layer's divided by exp(logScale))
     private final double[][] input;    // work buffers: drive of each layer
     private final double[][] scratch;
+    private final double[][] product;  // work buffers: W_{a-1} g_{a-1}, for the energy's coupling terms
+    /**
+     * True while, in a two-layer network, {@code x[1]} holds exactly {@code W_0 g[0]} for the current
+     * {@code g[0]}; then {@link #energy()} takes the coupling from it instead of a second pass over the
+     * patterns. Why it holds where it is set: the memory layer has no layer above it, so its drive is
+     * {@code W_0 g[0]} and nothing else. {@link #initialise}, {@link #synchronousStep} (the memory layer is
+     * updated last, from the feature activations just computed) and {@link #simultaneousSpinStep} set
+     * {@code x[1]} to exactly that product of the current features ({@code g[0] = sign(sigma) = sigma} for
+     * spins), and so does {@link #odeStep} when the memory layer is at equilibrium ({@code tau = 0}). An
+     * asynchronous sweep keeps {@code x[1]} up to date incrementally (rounding may drift from
+     * {@code W sigma} for weights that are not integers) and an Euler step with {@code tau > 0} moves it
+     * only part of the way: both clear it.
+     */
+    private boolean memoryInputHeld;
 
     Engine(Network net) {
         this.net = net;
@@ -37,12 +59,14 @@ final class Engine {
         this.g = new double[layerCount][];
         this.input = new double[layerCount][];
         this.scratch = new double[layerCount][];
+        this.product = new double[layerCount][];
         for (int a = 0; a < layerCount; a++) {
             int n = layers[a].size();
             x[a] = new double[n];
             g[a] = new double[n];
             input[a] = new double[n];
             scratch[a] = new double[n];
+            product[a] = new double[n];
         }
     }
 
@@ -85,10 +109,12 @@ final class Engine {
             e += s != 0 ? term : term * unscaled;
         }
         for (int s = 0; s < w.length; s++) {
-            double coupling = 0;
-            double[][] ws = w[s];
-            for (int r = 0; r < ws.length; r++) {
-                coupling += g[s + 1][r] * dot(ws[r], g[s]);
+            double coupling;
+            if (s == 0 && memoryInputHeld) {
+                coupling = dot(g[1], x[1]);          // x[1] = W_0 g[0]: see memoryInputHeld
+            } else {
+                multiply(w[s], g[s], product[s + 1]);
+                coupling = dot(g[s + 1], product[s + 1]);
             }
             boolean scaled = scaleOf(s) != 0 || scaleOf(s + 1) != 0;
             e -= scaled ? coupling : coupling * unscaled;
@@ -114,6 +140,7 @@ final class Engine {
             multiply(w[a - 1], g[a - 1], x[a]);
             activate(a);
         }
+        memoryInputHeld = layerCount == 2;
     }
 
     Recall recall(double[] query) {
@@ -188,6 +215,7 @@ final class Engine {
             }
             activate(a);
         }
+        memoryInputHeld = layerCount == 2 && !layers[1].lagrangian().binary();
         return change;
     }
 
@@ -200,8 +228,10 @@ final class Engine {
     private double simultaneousSpinStep() {
         double[] sigma = x[0];
         double[] next = scratch[0];
-        for (int i = 0; i < sigma.length; i++) {
-            next[i] = preferredSpin(i);
+        if (!allDrops(layers[1].lagrangian(), next)) {
+            for (int i = 0; i < sigma.length; i++) {
+                next[i] = preferredSpin(i);
+            }
         }
         int flips = 0;
         for (int i = 0; i < sigma.length; i++) {
@@ -213,7 +243,30 @@ final class Engine {
         multiply(w[0], sigma, x[1]);
         activate(0);
         activate(1);
+        memoryInputHeld = true;
         return flips;
+    }
+
+    /**
+     * For the additive memories with a fused kernel: every spin's preferred value at once, written to
+     * {@code next}, by the same rule as {@link #preferredSpin}. False when the memory has no such kernel.
+     */
+    private boolean allDrops(Lagrangian memory, double[] next) {
+        double[] drops = product[0];   // layer 0 has no layer below: its product buffer is free
+        if (memory instanceof Lagrangian.Polynomial p) {
+            SimultaneousSpins.polynomialDrops(net.columns(), p.power(), false, x[0], x[1], drops);
+        } else if (memory instanceof Lagrangian.RectifiedPolynomial r) {
+            SimultaneousSpins.polynomialDrops(net.columns(), r.power(), true, x[0], x[1], drops);
+        } else if (memory instanceof Lagrangian.Exponential e) {
+            SimultaneousSpins.exponentialDrops(net.columns(), e.beta(), x[0], x[1], drops);
+        } else {
+            return false;
+        }
+        double[] sigma = x[0];
+        for (int i = 0; i < sigma.length; i++) {
+            next[i] = drops[i] > 0 ? 1 : drops[i] < 0 ? -1 : sigma[i];
+        }
+        return true;
     }
 
     /**
@@ -242,6 +295,7 @@ final class Engine {
      * kept up to date incrementally, so a sweep costs O(N K).
      */
     private double asynchronousSweep(int[] order) {
+        memoryInputHeld = false;
         Lagrangian memory = layers[1].lagrangian();
         if (memory instanceof Lagrangian.Polynomial || memory instanceof Lagrangian.RectifiedPolynomial
                 || memory instanceof Lagrangian.Exponential) {
@@ -284,9 +338,14 @@ final class Engine {
 
     /** One Euler step for every layer with a time constant; the others are put at equilibrium. */
     private double odeStep(double dt) {
+        if (layerCount == 2 && layers[1].tau() > 0) {
+            return twoLayerEulerStep(dt);
+        }
         double residual = 0;
         for (int a = 0; a < layerCount; a++) {
-            drive(a);   // from the activations of the previous step: all layers move together
+            if (layers[a].tau() > 0) {
+                drive(a);   // from the activations of the previous step: all layers move together
+            }
         }
         for (int a = 0; a < layerCount; a++) {
             double tau = layers[a].tau();
@@ -313,15 +372,45 @@ final class Engine {
                 activate(a);
             }
         }
+        memoryInputHeld = layerCount == 2;   // here the memory layer is at equilibrium: x[1] = W_0 g[0]
         return residual;
+    }
+
+    /**
+     * The same Euler step for a two-layer network whose memories move too, as one fused pass over the
+     * patterns (both drives, from the activations of the previous step, and both updates). The residual
+     * is the largest force {@code |input - x|}, recovered as {@code |x_new - x_old| / rate}: equal to the
+     * force up to the rounding of the update.
+     */
+    private double twoLayerEulerStep(double dt) {
+        double rateFeature = dt / layers[0].tau();
+        double rateMemory = dt / layers[1].tau();
+        System.arraycopy(x[0], 0, scratch[0], 0, x[0].length);
+        System.arraycopy(x[1], 0, scratch[1], 0, x[1].length);
+        EulerStep.step(w[0], g[0], g[1], x[0], x[1], rateFeature, rateMemory);
+        memoryInputHeld = false;
+        double residual = Math.max(largestMove(scratch[0], x[0]) / rateFeature / magnitude(x[0]),
+                largestMove(scratch[1], x[1]) / rateMemory / magnitude(x[1]));
+        activate(0);
+        activate(1);
+        return residual;
+    }
+
+    private static double largestMove(double[] before, double[] after) {
+        double largest = 0;
+        for (int i = 0; i < after.length; i++) {
+            largest = Math.max(largest, Math.abs(after[i] - before[i]));
+        }
+        return largest;
     }
 
     /** input[a] = W_{a-1} g_{a-1} + W_a^T g_{a+1}: what the neighbours say layer a should be. */
     private void drive(int a) {
         double[] in = input[a];
-        Arrays.fill(in, 0);
         if (a > 0) {
             multiply(w[a - 1], g[a - 1], in);
+        } else {
+            Arrays.fill(in, 0);
         }
         if (a < layerCount - 1) {
             multiplyTransposedAdd(w[a], g[a + 1], in);
@@ -376,9 +465,9 @@ final class Engine {
         double[] now = trajectory.get(last);
         double apart = 1000 * tolerance;
         for (int t = last - 2; t >= 0; t--) {
-            if (distance(now, trajectory.get(t)) <= tolerance) {
+            if (within(now, trajectory.get(t), tolerance)) {
                 for (int between = t + 1; between < last; between++) {
-                    if (distance(now, trajectory.get(between)) <= apart) {
+                    if (within(now, trajectory.get(between), apart)) {
                         return 0;
                     }
                 }
@@ -388,12 +477,14 @@ final class Engine {
         return 0;
     }
 
-    private static double distance(double[] a, double[] b) {
-        double d = 0;
+    /** Whether no value of a is further than {@code limit} from b: stops at the first that is (usually the first). */
+    private static boolean within(double[] a, double[] b, double limit) {
         for (int i = 0; i < a.length; i++) {
-            d = Math.max(d, Math.abs(a[i] - b[i]));
+            if (!(Math.abs(a[i] - b[i]) <= limit)) {
+                return false;
+            }
         }
-        return d;
+        return true;
     }
 
     /** The scale a tolerance is relative to: the largest value of the layer, at least 1. */
@@ -408,31 +499,17 @@ final class Engine {
     // ------------------------------------------------------------------ small linear algebra
 
     static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
+        return MatrixVector.dot(a, b);
     }
 
     /** out = W v (W: rows x cols, v: cols). */
     static void multiply(double[][] w, double[] v, double[] out) {
-        for (int r = 0; r < w.length; r++) {
-            out[r] = dot(w[r], v);
-        }
+        MatrixVector.multiply(w, v, out);
     }
 
+    /** out += W^T v. */
     static void multiplyTransposedAdd(double[][] w, double[] v, double[] out) {
-        for (int r = 0; r < w.length; r++) {
-            double c = v[r];
-            if (c == 0) {
-                continue;
-            }
-            double[] row = w[r];
-            for (int i = 0; i < row.length; i++) {
-                out[i] += c * row[i];
-            }
-        }
+        MatrixVector.multiplyTransposedAdd(w, v, out);
     }
 
     static int[] identityOrder(int n) {
