@@ -80,6 +80,10 @@ final class Engine {
                 || !net.stored()) {
             return 0;
         }
+        Lagrangian memory = net.layers().get(1).lagrangian();
+        if (memory.logScaleFor(Double.MAX_VALUE) == 0) {
+            return 0;   // no scale whatever the input (every memory but the exponential): spare the pass over the patterns
+        }
         double maxNorm = 0;
         for (double[] row : net.synapseUnsafe(0)) {
             double norm = 0;
@@ -253,7 +257,9 @@ final class Engine {
      */
     private boolean allDrops(Lagrangian memory, double[] next) {
         double[] drops = product[0];   // layer 0 has no layer below: its product buffer is free
-        if (memory instanceof Lagrangian.Polynomial p) {
+        if (memory instanceof Lagrangian.Polynomial p && p.power() == 2) {
+            SimultaneousSpins.quadraticDrops(w[0], x[0], x[1], drops);    // the classical network: by rows, no columns
+        } else if (memory instanceof Lagrangian.Polynomial p) {
             SimultaneousSpins.polynomialDrops(net.columns(), p.power(), false, x[0], x[1], drops);
         } else if (memory instanceof Lagrangian.RectifiedPolynomial r) {
             SimultaneousSpins.polynomialDrops(net.columns(), r.power(), true, x[0], x[1], drops);

@@ -255,8 +255,21 @@ class EngineFastPathTest {
                         }
                         assertEquals(expected, drops[i], 0.0, "power " + power + " rectified " + rectified + " i " + i);
                     }
+                    if (power == 2 && !rectified) {
+                        double[] closedForm = new double[n];
+                        run(() -> SimultaneousSpins.quadraticDrops(xi, sigma, h, closedForm), vector);
+                        assertArrayEquals(drops, closedForm, 0.0, "x^2 in closed form, integers: exact");
+                    }
                 }
             }
+            double[][] real = Fixtures.gaussian(k, n, 1, 41);   // weights that are not integers: equal within rounding
+            double[] realFields = EngineReferenceTest.mul(real, sigma);
+            double[] termByTerm = new double[n];
+            double[] closedForm = new double[n];
+            run(() -> SimultaneousSpins.polynomialDrops(PatternColumns.of(real), 2, false, sigma, realFields, termByTerm),
+                    vector);
+            run(() -> SimultaneousSpins.quadraticDrops(real, sigma, realFields, closedForm), vector);
+            assertArrayEquals(termByTerm, closedForm, 1e-9 * k);
             double beta = 0.05;
             double[] drops = new double[n];
             run(() -> SimultaneousSpins.exponentialDrops(columns, beta, sigma, h, drops), vector);
