@@ -3,8 +3,8 @@ package org.hopfieldlab.internal;
 /**
  * The two matrix-vector products of a network's dynamics, {@code W v} (one dot product per row) and
  * {@code W^T v} (one weighted row per entry of v), plus the dot product. Vector API when available, split
- * across cores when large. Each output value is computed the same way whatever the number of parts (rows
- * and columns are split on multiples of 8), so results do not depend on the number of threads.
+ * across cores when large, into a number of parts chosen from the sizes alone and combined in a fixed order,
+ * so results do not depend on the number of threads.
  * {@code out} must not alias {@code v} or a row of {@code w}.
  */
 public final class MatrixVector {
@@ -36,7 +36,8 @@ public final class MatrixVector {
 
     /**
      * {@code out[i] += sum_r v[r] w[r][i]}. Rows whose weight is exactly 0 are skipped (a sharp softmax
-     * leaves most weights at 0); each output value adds the remaining rows in row order.
+     * leaves most weights at 0). Large products are split by rows, so that every part streams whole rows:
+     * part 0 adds into {@code out}, the others into their own sums, added to {@code out} in part order.
      */
     public static void multiplyTransposedAdd(double[][] w, double[] v, double[] out) {
         int[] used = new int[w.length];
@@ -54,28 +55,40 @@ public final class MatrixVector {
         boolean vector = VectorSupport.enabled();
         int parts = Parallel.parts((long) count * n, MIN_WORK_PER_PART, MAX_PARTS);
         if (parts == 1) {
-            transposedColumns(vector, w, used, rowCount, v, out, 0, n);
+            transposedRows(vector, w, used, 0, rowCount, v, out);
             return;
         }
-        Parallel.forEach(parts, p -> transposedColumns(vector, w, used, rowCount, v, out,
-                boundary(n, p, parts), boundary(n, p + 1, parts)));
-    }
-
-    private static void transposedColumns(boolean vector, double[][] w, int[] used, int count, double[] v,
-                                          double[] out, int i0, int i1) {
-        if (vector) {
-            MatrixVectorVector.transposedAdd(w, used, count, v, out, i0, i1);
-        } else {
-            transposedAddScalar(w, used, count, v, out, i0, i1);
+        double[][] sums = new double[parts][];
+        sums[0] = out;
+        Parallel.forEach(parts, p -> {
+            if (p > 0) {
+                sums[p] = new double[n];
+            }
+            transposedRows(vector, w, used, boundary(rowCount, p, parts), boundary(rowCount, p + 1, parts), v, sums[p]);
+        });
+        for (int p = 1; p < parts; p++) {
+            double[] sum = sums[p];
+            for (int i = 0; i < n; i++) {
+                out[i] += sum[i];
+            }
         }
     }
 
-    static void transposedAddScalar(double[][] w, int[] used, int count, double[] v, double[] out, int i0, int i1) {
-        for (int u = 0; u < count; u++) {
+    private static void transposedRows(boolean vector, double[][] w, int[] used, int u0, int u1, double[] v,
+                                       double[] out) {
+        if (vector) {
+            MatrixVectorVector.transposedAdd(w, used, u0, u1, v, out);
+        } else {
+            transposedAddScalar(w, used, u0, u1, v, out);
+        }
+    }
+
+    static void transposedAddScalar(double[][] w, int[] used, int u0, int u1, double[] v, double[] out) {
+        for (int u = u0; u < u1; u++) {
             int r = used[u];
             double c = v[r];
             double[] row = w[r];
-            for (int i = i0; i < i1; i++) {
+            for (int i = 0; i < out.length; i++) {
                 out[i] += c * row[i];
             }
         }
