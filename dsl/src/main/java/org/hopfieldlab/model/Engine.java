@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.hopfieldlab.internal.AttentionPass;
 import org.hopfieldlab.internal.DenseSweep;
 import org.hopfieldlab.internal.EulerStep;
 import org.hopfieldlab.internal.MatrixVector;
@@ -17,8 +18,8 @@ import org.hopfieldlab.internal.SimultaneousSpins;
  *
  * <p>The passes over the weights run on the fused kernels of {@code internal} (Vector API when present,
  * split across cores when large): {@link MatrixVector} for {@code W g} and {@code W^T f},
- * {@link EulerStep} for the Euler step of a two-layer network, {@link SimultaneousSpins} and
- * {@link DenseSweep} for sign features.
+ * {@link AttentionPass} for the synchronous step of a softmax memory, {@link EulerStep} for the Euler
+ * step of a two-layer network, {@link SimultaneousSpins} and {@link DenseSweep} for sign features.
  */
 final class Engine {
 
@@ -32,6 +33,10 @@ final class Engine {
     private final double[][] input;    // work buffers: drive of each layer
     private final double[][] scratch;
     private final double[][] product;  // work buffers: W_{a-1} g_{a-1}, for the energy's coupling terms
+    /** The softmax memory of a two-layer synchronous network over continuous features, else null. */
+    private final Lagrangian.Softmax attention;
+    /** With {@link #attention}: {@code W^T softmax(beta W g[0])} of the current state, the features' next state. */
+    private final double[] nextFeatures;
     /**
      * True while, in a two-layer network, {@code x[1]} holds exactly {@code W_0 g[0]} for the current
      * {@code g[0]}; then {@link #energy()} takes the coupling from it instead of a second pass over the
@@ -55,6 +60,10 @@ final class Engine {
             w[s] = net.synapseUnsafe(s);
         }
         this.logScale = logScale(net, net.dynamics());
+        this.attention = layerCount == 2 && net.dynamics() instanceof Dynamics.Synchronous
+                && !layers[0].lagrangian().binary() && layers[1].lagrangian() instanceof Lagrangian.Softmax softmax
+                ? softmax : null;
+        this.nextFeatures = attention == null ? null : new double[layers[0].size()];
         this.x = new double[layerCount][];
         this.g = new double[layerCount][];
         this.input = new double[layerCount][];
@@ -98,7 +107,7 @@ final class Engine {
     // ------------------------------------------------------------------ energy
 
     double energyOfFeatureState(double[] state) {
-        initialise(state);
+        initialise(state, false);
         return energy();
     }
 
@@ -136,12 +145,19 @@ final class Engine {
 
     // ------------------------------------------------------------------ recall
 
-    /** Features take the query; each higher layer is set from the one below. */
-    private void initialise(double[] query) {
+    /**
+     * Features take the query; each higher layer is set from the one below. Before a recall of a softmax
+     * memory, the pass that sets the memory inputs also computes the first step's update.
+     */
+    private void initialise(double[] query, boolean stepsFollow) {
         System.arraycopy(query, 0, x[0], 0, query.length);
         activate(0);
         for (int a = 1; a < layerCount; a++) {
-            multiply(w[a - 1], g[a - 1], x[a]);
+            if (attention != null && stepsFollow) {
+                AttentionPass.run(w[0], attention.beta(), g[0], x[1], nextFeatures);
+            } else {
+                multiply(w[a - 1], g[a - 1], x[a]);
+            }
             activate(a);
         }
         memoryInputHeld = layerCount == 2;
@@ -150,7 +166,7 @@ final class Engine {
     Recall recall(double[] query) {
         Convergence convergence = net.convergence();
         Dynamics dynamics = net.dynamics();
-        initialise(query);
+        initialise(query, true);
         List<double[]> trajectory = new ArrayList<>();
         List<Double> energies = new ArrayList<>();
         trajectory.add(featureState());
@@ -167,7 +183,7 @@ final class Engine {
             } else if (dynamics instanceof Dynamics.Ode ode) {
                 change = odeStep(ode.dt());
             } else {
-                change = synchronousStep();
+                change = attention != null ? attentionStep(step == convergence.maxSteps()) : synchronousStep();
             }
             double[] state = featureState();
             checkFinite(state, step);
@@ -220,6 +236,32 @@ final class Engine {
             activate(a);
         }
         memoryInputHeld = layerCount == 2 && !layers[1].lagrangian().binary();
+        return change;
+    }
+
+    /**
+     * {@link #synchronousStep} for a softmax memory over continuous features, with one pass over the patterns
+     * per step instead of two: the pass that computed the memory inputs {@code W g[0]} of the current state
+     * also computed {@code W^T softmax(beta W g[0]) = W^T g[1]}, the features' next state (in
+     * {@link #nextFeatures}; equal to the product with the memory activations up to rounding). The features
+     * take it, then one pass sets the new memory inputs and, unless this is the last step allowed, the update
+     * of the step after. Same order, same change measure as the general step.
+     */
+    private double attentionStep(boolean last) {
+        double[] next = nextFeatures;
+        double change = largestMove(x[0], next) / magnitude(next);
+        System.arraycopy(next, 0, x[0], 0, next.length);
+        activate(0);
+        double[] memoryInput = input[1];
+        if (last) {
+            multiply(w[0], g[0], memoryInput);
+        } else {
+            AttentionPass.run(w[0], attention.beta(), g[0], memoryInput, nextFeatures);
+        }
+        change = Math.max(change, largestMove(x[1], memoryInput) / magnitude(memoryInput));
+        System.arraycopy(memoryInput, 0, x[1], 0, memoryInput.length);
+        activate(1);
+        memoryInputHeld = true;
         return change;
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.hopfieldlab.internal.AttentionPass;
 import org.hopfieldlab.internal.MatrixVector;
 import org.hopfieldlab.internal.PatternColumns;
 import org.hopfieldlab.internal.SimultaneousSpins;
@@ -197,7 +198,47 @@ class EngineFastPathTest {
         assertArrayEquals(h1, r.layerStates()[1], 1e-12);
     }
 
+    @Test
+    void everySynchronousStepOfModelBIsAttentionAndTheMemoryStateIsItsInputs() {
+        // xi <- X^T softmax(beta X xi), five times; the engine computes the update of step t+1 in the pass of step t
+        double[][] x = Fixtures.gaussian(K, N, 0.3, 42);
+        double[] xi = Fixtures.gaussian(1, N, 0.5, 43)[0];
+        double beta = 0.5;   // soft enough that no step reaches the fixed point exactly
+        int steps = 5;
+        Recall r = modelB(N, K, beta).convergence(1e-300, steps).build().store(x).recall(xi);
+        assertEquals(steps, r.steps());
+        double[][] trajectory = r.trajectory();
+        for (int t = 1; t <= steps; t++) {
+            xi = EngineReferenceTest.attention(x, beta, xi);
+            assertArrayEquals(xi, trajectory[t], 1e-12, "step " + t);
+        }
+        double[] h = EngineReferenceTest.mul(x, xi);
+        assertArrayEquals(h, r.layerStates()[1], 1e-12);
+        assertArrayEquals(EngineReferenceTest.softmaxOf(h, beta), r.memoryActivations(), 1e-12);
+    }
+
     // ------------------------------------------------------------------ kernels against their definitions
+
+    @Test
+    void theAttentionPassMatchesItsDefinitionOnBothPaths() {
+        for (int[] shape : new int[][] {{1500, 300}, {13, 11}, {1, 5}}) {
+            int k = shape[0];
+            int n = shape[1];
+            double[][] x = Fixtures.gaussian(k, n, 1, 44);
+            double[] q = Fixtures.gaussian(1, n, 1, 45)[0];
+            double beta = 0.4;   // scores up to about 10 sqrt(n) beta: the running maximum moves many times
+            double[] expectedScores = EngineReferenceTest.mul(x, q);
+            double[] expected = EngineReferenceTest.attention(x, beta, q);
+            for (boolean vector : new boolean[] {true, false}) {
+                double[] scores = new double[k];
+                double[] out = new double[n];
+                run(() -> AttentionPass.run(x, beta, q, scores, out), vector);
+                String label = k + " x " + n + (vector ? " vector" : " scalar");
+                assertArrayEquals(expectedScores, scores, 1e-12 * n, label);
+                assertArrayEquals(expected, out, 1e-12, label);
+            }
+        }
+    }
 
     @Test
     void matrixVectorProductsMatchTheirDefinitionOnBothPaths() {
