@@ -38,18 +38,25 @@ final class Engine {
     /** With {@link #attention}: {@code W^T softmax(beta W g[0])} of the current state, the features' next state. */
     private final double[] nextFeatures;
     /**
-     * True while, in a two-layer network, {@code x[1]} holds exactly {@code W_0 g[0]} for the current
-     * {@code g[0]}; then {@link #energy()} takes the coupling from it instead of a second pass over the
-     * patterns. Why it holds where it is set: the memory layer has no layer above it, so its drive is
-     * {@code W_0 g[0]} and nothing else. {@link #initialise}, {@link #synchronousStep} (the memory layer is
-     * updated last, from the feature activations just computed) and {@link #simultaneousSpinStep} set
-     * {@code x[1]} to exactly that product of the current features ({@code g[0] = sign(sigma) = sigma} for
-     * spins), and so does {@link #odeStep} when the memory layer is at equilibrium ({@code tau = 0}). An
-     * asynchronous sweep keeps {@code x[1]} up to date incrementally (rounding may drift from
-     * {@code W sigma} for weights that are not integers) and an Euler step with {@code tau > 0} moves it
-     * only part of the way: both clear it.
+     * In a two-layer network: an array holding exactly {@code W_0 g[0]} for the current {@code g[0]}, when a
+     * pass over the patterns has already computed it, else null. {@link #energy()} then takes the coupling
+     * from it instead of a second pass. Why it holds where it is set: the memory layer has no layer above it,
+     * so its drive is {@code W_0 g[0]} and nothing else. {@link #initialise}, {@link #synchronousStep} (the
+     * memory layer is updated last, from the feature activations just computed), {@link #attentionStep} and
+     * {@link #simultaneousSpinStep} set {@code x[1]} to exactly that product of the current features
+     * ({@code g[0] = sign(sigma) = sigma} for spins), and so does {@link #odeStep} when the memory layer is at
+     * equilibrium ({@code tau = 0}): then it is {@code x[1]}. {@link #twoLayerEulerStep} computes the product
+     * of the state it reached for the next step's drive: then it is {@link #eulerDrive}. An asynchronous sweep
+     * keeps {@code x[1]} up to date incrementally (rounding may drift from {@code W sigma} for weights that
+     * are not integers) and clears it.
      */
-    private boolean memoryInputHeld;
+    private double[] heldProduct;
+    /** Two-layer ODE with moving memories: the next step's drive of the memories, {@code W_0 g[0]} of this state. */
+    private final double[] eulerDrive;
+    /** Two-layer ODE with moving memories: the features after the next Euler step. */
+    private final double[] eulerNext;
+    /** Whether {@link #eulerDrive} and {@link #eulerNext} belong to the current state. */
+    private boolean eulerPrepared;
 
     Engine(Network net) {
         this.net = net;
@@ -64,6 +71,9 @@ final class Engine {
                 && !layers[0].lagrangian().binary() && layers[1].lagrangian() instanceof Lagrangian.Softmax softmax
                 ? softmax : null;
         this.nextFeatures = attention == null ? null : new double[layers[0].size()];
+        boolean movingMemories = layerCount == 2 && net.dynamics() instanceof Dynamics.Ode && layers[1].tau() > 0;
+        this.eulerDrive = movingMemories ? new double[layers[1].size()] : null;
+        this.eulerNext = movingMemories ? new double[layers[0].size()] : null;
         this.x = new double[layerCount][];
         this.g = new double[layerCount][];
         this.input = new double[layerCount][];
@@ -123,8 +133,8 @@ final class Engine {
         }
         for (int s = 0; s < w.length; s++) {
             double coupling;
-            if (s == 0 && memoryInputHeld) {
-                coupling = dot(g[1], x[1]);          // x[1] = W_0 g[0]: see memoryInputHeld
+            if (s == 0 && heldProduct != null) {
+                coupling = dot(g[1], heldProduct);          // W_0 g[0]: see heldProduct
             } else {
                 multiply(w[s], g[s], product[s + 1]);
                 coupling = dot(g[s + 1], product[s + 1]);
@@ -160,7 +170,8 @@ final class Engine {
             }
             activate(a);
         }
-        memoryInputHeld = layerCount == 2;
+        heldProduct = layerCount == 2 ? x[1] : null;
+        eulerPrepared = false;
     }
 
     Recall recall(double[] query) {
@@ -181,7 +192,7 @@ final class Engine {
                 shuffle(order, random);
                 change = asynchronousSweep(order);
             } else if (dynamics instanceof Dynamics.Ode ode) {
-                change = odeStep(ode.dt());
+                change = odeStep(ode.dt(), step == convergence.maxSteps());
             } else {
                 change = attention != null ? attentionStep(step == convergence.maxSteps()) : synchronousStep();
             }
@@ -235,7 +246,7 @@ final class Engine {
             }
             activate(a);
         }
-        memoryInputHeld = layerCount == 2 && !layers[1].lagrangian().binary();
+        heldProduct = layerCount == 2 && !layers[1].lagrangian().binary() ? x[1] : null;
         return change;
     }
 
@@ -261,7 +272,7 @@ final class Engine {
         change = Math.max(change, largestMove(x[1], memoryInput) / magnitude(memoryInput));
         System.arraycopy(memoryInput, 0, x[1], 0, memoryInput.length);
         activate(1);
-        memoryInputHeld = true;
+        heldProduct = x[1];
         return change;
     }
 
@@ -289,7 +300,7 @@ final class Engine {
         multiply(w[0], sigma, x[1]);
         activate(0);
         activate(1);
-        memoryInputHeld = true;
+        heldProduct = x[1];
         return flips;
     }
 
@@ -343,7 +354,7 @@ final class Engine {
      * kept up to date incrementally, so a sweep costs O(N K).
      */
     private double asynchronousSweep(int[] order) {
-        memoryInputHeld = false;
+        heldProduct = null;
         Lagrangian memory = layers[1].lagrangian();
         if (memory instanceof Lagrangian.Polynomial || memory instanceof Lagrangian.RectifiedPolynomial
                 || memory instanceof Lagrangian.Exponential) {
@@ -385,9 +396,9 @@ final class Engine {
     }
 
     /** One Euler step for every layer with a time constant; the others are put at equilibrium. */
-    private double odeStep(double dt) {
-        if (layerCount == 2 && layers[1].tau() > 0) {
-            return twoLayerEulerStep(dt);
+    private double odeStep(double dt, boolean last) {
+        if (eulerDrive != null) {
+            return twoLayerEulerStep(dt, last);
         }
         double residual = 0;
         for (int a = 0; a < layerCount; a++) {
@@ -420,28 +431,55 @@ final class Engine {
                 activate(a);
             }
         }
-        memoryInputHeld = layerCount == 2;   // here the memory layer is at equilibrium: x[1] = W_0 g[0]
+        heldProduct = layerCount == 2 ? x[1] : null;   // here the memory layer is at equilibrium: x[1] = W_0 g[0]
         return residual;
     }
 
     /**
-     * The same Euler step for a two-layer network whose memories move too, as one fused pass over the
-     * patterns (both drives, from the activations of the previous step, and both updates). The residual
-     * is the largest force {@code |input - x|}, recovered as {@code |x_new - x_old| / rate}: equal to the
-     * force up to the rounding of the update.
+     * The same Euler step for a two-layer network whose memories move too, on one pass over the patterns per
+     * step: {@link EulerStep} fuses both drives of a state, {@code W_0 g[0]} and {@code W_0^T g[1]}, and is run
+     * right after the state is reached, on a copy of the features and with the memory rate 1 on a zeroed
+     * array. So it yields the features after the next step ({@link #eulerNext}, the same arithmetic as on the
+     * features themselves) and the memories' drive {@code 0 + 1 (W_0 g[0] - 0)}, exactly {@code W_0 g[0]}
+     * ({@link #eulerDrive}): the energy's coupling now and the memory update of the next step, which is then
+     * done here exactly as EulerStep does it. At the last step allowed only the product is needed.
+     * The features' force is recovered as {@code |x_new - x_old| / rate}, equal to it up to the rounding of
+     * the update; the memories' force is exact.
      */
-    private double twoLayerEulerStep(double dt) {
+    private double twoLayerEulerStep(double dt, boolean last) {
         double rateFeature = dt / layers[0].tau();
         double rateMemory = dt / layers[1].tau();
-        System.arraycopy(x[0], 0, scratch[0], 0, x[0].length);
-        System.arraycopy(x[1], 0, scratch[1], 0, x[1].length);
-        EulerStep.step(w[0], g[0], g[1], x[0], x[1], rateFeature, rateMemory);
-        memoryInputHeld = false;
-        double residual = Math.max(largestMove(scratch[0], x[0]) / rateFeature / magnitude(x[0]),
-                largestMove(scratch[1], x[1]) / rateMemory / magnitude(x[1]));
+        if (!eulerPrepared) {
+            prepareEuler(rateFeature);
+        }
+        double[] v = x[0];
+        double[] h = x[1];
+        double featureMove = largestMove(v, eulerNext);
+        System.arraycopy(eulerNext, 0, v, 0, v.length);
+        double memoryForce = 0;
+        for (int mu = 0; mu < h.length; mu++) {
+            double force = eulerDrive[mu] - h[mu];
+            memoryForce = Math.max(memoryForce, Math.abs(force));
+            h[mu] += rateMemory * force;
+        }
+        double residual = Math.max(featureMove / rateFeature / magnitude(v), memoryForce / magnitude(h));
         activate(0);
         activate(1);
+        if (last) {
+            multiply(w[0], g[0], eulerDrive);
+            eulerPrepared = false;
+        } else {
+            prepareEuler(rateFeature);
+        }
+        heldProduct = eulerDrive;
         return residual;
+    }
+
+    private void prepareEuler(double rateFeature) {
+        Arrays.fill(eulerDrive, 0);
+        System.arraycopy(x[0], 0, eulerNext, 0, eulerNext.length);
+        EulerStep.step(w[0], g[0], g[1], eulerNext, eulerDrive, rateFeature, 1.0);
+        eulerPrepared = true;
     }
 
     private static double largestMove(double[] before, double[] after) {

@@ -175,27 +175,38 @@ class EngineFastPathTest {
     // ------------------------------------------------------------------ the two-layer Euler step
 
     @Test
-    void theFusedEulerStepIsTheEulerStepOfBothLayers() {
-        // tau_f dv/dt = X^T softmax(beta h) - v, tau_h dh/dt = X v - h, from h = X v at the start
+    void everyFusedEulerStepIsTheEulerStepOfBothLayersAndItsEnergyThatOfItsState() {
+        // tau_f dv/dt = X^T softmax(beta h) - v, tau_h dh/dt = X v - h, from h = X v; the engine computes the
+        // drives of step t+1 in the pass that also gives the energy of step t
         double[][] x = Fixtures.gaussian(K, N, 0.3, 33);
         double[] v = Fixtures.gaussian(1, N, 0.5, 34)[0];
         double beta = 2;
         double dt = 0.05;
-        Network net = modelB(N, K, beta).dynamics(ode(dt)).tau(1, 0.2).convergence(1e-12, 1).build().store(x);
-        double[] h = EngineReferenceTest.mul(x, v);
-        double[] pull = EngineReferenceTest.mulT(x, EngineReferenceTest.softmaxOf(h, beta));
-        double[] drive = EngineReferenceTest.mul(x, v);
-        double[] v1 = new double[N];
-        double[] h1 = new double[K];
-        for (int i = 0; i < N; i++) {
-            v1[i] = v[i] + dt / 1 * (pull[i] - v[i]);
-        }
-        for (int mu = 0; mu < K; mu++) {
-            h1[mu] = h[mu] + dt / 0.2 * (drive[mu] - h[mu]);
-        }
+        double tauH = 0.2;
+        int steps = 4;
+        Network net = modelB(N, K, beta).dynamics(ode(dt)).tau(1, tauH).convergence(1e-300, steps).build().store(x);
         Recall r = net.recall(v);
-        assertArrayEquals(v1, r.state(), 1e-12);
-        assertArrayEquals(h1, r.layerStates()[1], 1e-12);
+        assertEquals(steps, r.steps());
+        double[] h = EngineReferenceTest.mul(x, v);
+        for (int t = 1; t <= steps; t++) {
+            double[] pull = EngineReferenceTest.mulT(x, EngineReferenceTest.softmaxOf(h, beta));
+            double[] drive = EngineReferenceTest.mul(x, v);
+            double[] v1 = new double[N];
+            double[] h1 = new double[K];
+            for (int i = 0; i < N; i++) {
+                v1[i] = v[i] + dt / 1 * (pull[i] - v[i]);
+            }
+            for (int mu = 0; mu < K; mu++) {
+                h1[mu] = h[mu] + dt / tauH * (drive[mu] - h[mu]);
+            }
+            v = v1;
+            h = h1;
+            assertArrayEquals(v, r.trajectory()[t], 1e-12, "step " + t);
+            Recall partial = net.with(new Convergence(1e-300, t)).recall(r.query());
+            assertArrayEquals(h, partial.layerStates()[1], 1e-12, "memories at step " + t);
+            double expected = energyFromScratch(net, partial.layerStates());
+            assertEquals(expected, r.energies()[t], 1e-10 * Math.max(1, Math.abs(expected)), "energy at step " + t);
+        }
     }
 
     @Test
