@@ -285,7 +285,7 @@ final class Engine {
     private double simultaneousSpinStep() {
         double[] sigma = x[0];
         double[] next = scratch[0];
-        if (!allDrops(layers[1].lagrangian(), next)) {
+        if (!preferredSpinsAtOnce(layers[1].lagrangian(), next)) {
             for (int i = 0; i < sigma.length; i++) {
                 next[i] = preferredSpin(i);
             }
@@ -308,7 +308,7 @@ final class Engine {
      * For the additive memories with a fused kernel: every spin's preferred value at once, written to
      * {@code next}, by the same rule as {@link #preferredSpin}. False when the memory has no such kernel.
      */
-    private boolean allDrops(Lagrangian memory, double[] next) {
+    private boolean preferredSpinsAtOnce(Lagrangian memory, double[] next) {
         double[] drops = product[0];   // layer 0 has no layer below: its product buffer is free
         if (memory instanceof Lagrangian.Polynomial p && p.power() == 2) {
             SimultaneousSpins.quadraticDrops(w[0], x[0], x[1], drops);    // the classical network: by rows, no columns
