@@ -3,7 +3,7 @@ package org.hopfieldlab.internal;
 /**
  * One pass over the stored patterns for one query q that yields both halves of a modern-Hopfield step: the
  * memory inputs {@code scores[mu] = X[mu] . q} and the attention update
- * {@code out = sum_mu softmax_mu(beta scores) X[mu]}. An online softmax: each block of four rows is scored,
+ * {@code out = sum_mu softmax_mu(beta scores) X[mu]}. An online softmax: each block of eight rows is scored,
  * folded into a running maximum and normaliser, and added to a running weighted sum while still in cache,
  * so the patterns are read once. {@link SoftmaxStep} does the same without returning the scores; a network's
  * synchronous recall needs them (they are the memory layer's state, its energy and its convergence test).
