@@ -110,6 +110,77 @@ def exponential_sweep(xt, beta, sigma, h, order):
     return flips
 
 
+# ---- what network.recall(query) computes in the DSL (DslRecallBenchmark): the initial state and its energy,
+# then per step the update, the convergence measure and the energy of the new state. Written the smart way:
+# a product computed for one purpose is reused for the others (X xi for the energy and the next step).
+
+def softmax_parts(h, beta):
+    m = h.max()
+    e = np.exp(beta * (h - m))
+    z = e.sum()
+    return e / z, m + np.log(z) / beta  # softmax weights, log-sum-exp / beta
+
+
+def moved(new, old):
+    return np.abs(new - old).max() / max(1.0, np.abs(new).max())
+
+
+def dsl_softmax_sync_recall(x, beta, query, steps):
+    # identity features, softmax memories: E = |xi|^2 / 2 - lse(beta X xi) / beta
+    xi = query.copy()
+    h = x @ xi
+    p, lse = softmax_parts(h, beta)
+    trajectory, energies = [xi], [0.5 * (xi @ xi) - lse]
+    for _ in range(steps):
+        new_xi = p @ x
+        new_h = x @ new_xi
+        change = max(moved(new_xi, xi), moved(new_h, h))
+        xi, h = new_xi, new_h
+        p, lse = softmax_parts(h, beta)
+        trajectory.append(xi)
+        energies.append(0.5 * (xi @ xi) - lse)
+    return xi, p, energies, change
+
+
+def dsl_softmax_ode_recall(x, beta, query, steps, dt=0.05, tau=(1.0, 0.1)):
+    # Euler steps of tau_f dv/dt = X^T softmax(beta h) - v, tau_h dh/dt = X v - h; X v of the new state serves
+    # the energy now and the drive of the next step. E = |v|^2 / 2 + h . p - lse / beta - p . X v
+    v = query.copy()
+    xv = x @ v
+    h = xv.copy()
+    p, lse = softmax_parts(h, beta)
+    trajectory, energies = [v], [0.5 * (v @ v) + h @ p - lse - p @ xv]
+    for _ in range(steps):
+        pull = p @ x
+        force_v, force_h = pull - v, xv - h
+        v = v + dt / tau[0] * force_v
+        h = h + dt / tau[1] * force_h
+        residual = max(np.abs(force_v).max() / max(1.0, np.abs(v).max()),
+                       np.abs(force_h).max() / max(1.0, np.abs(h).max()))
+        p, lse = softmax_parts(h, beta)
+        xv = x @ v
+        trajectory.append(v)
+        energies.append(0.5 * (v @ v) + h @ p - lse - p @ xv)
+    return v, p, energies, residual
+
+
+def dsl_classical_sync_recall(x, diag, query, steps):
+    # sign features, F(h) = h^2: every spin takes the sign of sum_mu (r + c)^2 - (r - c)^2 = 4 (X^T h - diag sigma),
+    # r = h - c sigma_i (the textbook rule without self-coupling), a tie keeps the spin; E = -|X sigma|^2
+    sigma = query.copy()
+    h = x @ sigma
+    trajectory, energies = [sigma], [-(h @ h)]
+    for _ in range(steps):
+        drops = 4.0 * (x.T @ h - diag * sigma)
+        new = np.where(drops > 0, 1.0, np.where(drops < 0, -1.0, sigma))
+        flips = int((new != sigma).sum())
+        sigma = new
+        h = x @ sigma
+        trajectory.append(sigma)
+        energies.append(-(h @ h))
+    return sigma, energies, flips
+
+
 def main():
     rng = np.random.default_rng(1)
     ms = {}
@@ -158,6 +229,21 @@ def main():
         v += 0.1 * (pull - v)
         h += 0.1 * (drive - h)
     ms["ODE Euler step N=784 K=1000"] = best_ms(euler)
+
+    # DslRecallBenchmark: a whole recall, initial energy + `steps` x (update + energy of the new state)
+    for k in (1000, 10000):
+        xk = rng.standard_normal((k, FEATURES))
+        query = rng.standard_normal(FEATURES)
+        for steps in (1, 10):
+            ms[f"DSL recall softmax sync f64 K={k} steps={steps} (update + energy)"] = best_ms(
+                lambda: dsl_softmax_sync_recall(xk, beta, query, steps))
+            ms[f"DSL recall softmax ode f64 K={k} steps={steps} (update + energy)"] = best_ms(
+                lambda: dsl_softmax_ode_recall(xk, beta, query, steps))
+    spin_query = spins[0].copy()
+    spin_query[rng.random(1000) < 0.2] *= -1
+    diag = (spins * spins).sum(axis=0)  # prepared once, like the network's cached pattern columns
+    ms["DSL recall classical sync N=1000 K=100 steps=1 (update + energy)"] = best_ms(
+        lambda: dsl_classical_sync_recall(spins, diag, spin_query, 1))
 
     # practical peak now: large square products, 2 n^3 flops each
     peak = {}

@@ -5,12 +5,21 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.hopfieldlab.internal.AttentionPass;
 import org.hopfieldlab.internal.DenseSweep;
+import org.hopfieldlab.internal.EulerStep;
+import org.hopfieldlab.internal.MatrixVector;
+import org.hopfieldlab.internal.SimultaneousSpins;
 
 /**
  * Runs one network's dynamics. Every rule here descends the one energy of {@link Network}:
  * synchronous = exact minimisation over one layer at a time; asynchronous = exact minimisation over
  * one sign neuron at a time; ODE = Euler steps of the gradient flow. Not thread-safe: one per thread.
+ *
+ * <p>The passes over the weights run on the fused kernels of {@code internal} (Vector API when present,
+ * split across cores when large): {@link MatrixVector} for {@code W g} and {@code W^T f},
+ * {@link AttentionPass} for the synchronous step of a softmax memory, {@link EulerStep} for the Euler
+ * step of a two-layer network, {@link SimultaneousSpins} and {@link DenseSweep} for sign features.
  */
 final class Engine {
 
@@ -23,6 +32,31 @@ final class Engine {
     private final double[][] g;        // activation of each layer (the memory layer's divided by exp(logScale))
     private final double[][] input;    // work buffers: drive of each layer
     private final double[][] scratch;
+    private final double[][] product;  // work buffers: W_{a-1} g_{a-1}, for the energy's coupling terms
+    /** The softmax memory of a two-layer synchronous network over continuous features, else null. */
+    private final Lagrangian.Softmax attention;
+    /** With {@link #attention}: {@code W^T softmax(beta W g[0])} of the current state, the features' next state. */
+    private final double[] nextFeatures;
+    /**
+     * In a two-layer network: an array holding exactly {@code W_0 g[0]} for the current {@code g[0]}, when a
+     * pass over the patterns has already computed it, else null. {@link #energy()} then takes the coupling
+     * from it instead of a second pass. Why it holds where it is set: the memory layer has no layer above it,
+     * so its drive is {@code W_0 g[0]} and nothing else. {@link #initialise}, {@link #synchronousStep} (the
+     * memory layer is updated last, from the feature activations just computed), {@link #attentionStep} and
+     * {@link #simultaneousSpinStep} set {@code x[1]} to exactly that product of the current features
+     * ({@code g[0] = sign(sigma) = sigma} for spins), and so does {@link #odeStep} when the memory layer is at
+     * equilibrium ({@code tau = 0}): then it is {@code x[1]}. {@link #twoLayerEulerStep} computes the product
+     * of the state it reached for the next step's drive: then it is {@link #eulerDrive}. An asynchronous sweep
+     * keeps {@code x[1]} up to date incrementally (rounding may drift from {@code W sigma} for weights that
+     * are not integers) and clears it.
+     */
+    private double[] heldProduct;
+    /** Two-layer ODE with moving memories: the next step's drive of the memories, {@code W_0 g[0]} of this state. */
+    private final double[] eulerDrive;
+    /** Two-layer ODE with moving memories: the features after the next Euler step. */
+    private final double[] eulerNext;
+    /** Whether {@link #eulerDrive} and {@link #eulerNext} belong to the current state. */
+    private boolean eulerPrepared;
 
     Engine(Network net) {
         this.net = net;
@@ -33,16 +67,25 @@ final class Engine {
             w[s] = net.synapseUnsafe(s);
         }
         this.logScale = logScale(net, net.dynamics());
+        this.attention = layerCount == 2 && net.dynamics() instanceof Dynamics.Synchronous
+                && !layers[0].lagrangian().binary() && layers[1].lagrangian() instanceof Lagrangian.Softmax softmax
+                ? softmax : null;
+        this.nextFeatures = attention == null ? null : new double[layers[0].size()];
+        boolean movingMemories = layerCount == 2 && net.dynamics() instanceof Dynamics.Ode && layers[1].tau() > 0;
+        this.eulerDrive = movingMemories ? new double[layers[1].size()] : null;
+        this.eulerNext = movingMemories ? new double[layers[0].size()] : null;
         this.x = new double[layerCount][];
         this.g = new double[layerCount][];
         this.input = new double[layerCount][];
         this.scratch = new double[layerCount][];
+        this.product = new double[layerCount][];
         for (int a = 0; a < layerCount; a++) {
             int n = layers[a].size();
             x[a] = new double[n];
             g[a] = new double[n];
             input[a] = new double[n];
             scratch[a] = new double[n];
+            product[a] = new double[n];
         }
     }
 
@@ -55,6 +98,10 @@ final class Engine {
         if (net.layers().size() != 2 || !net.layers().get(0).lagrangian().binary() || dynamics instanceof Dynamics.Ode
                 || !net.stored()) {
             return 0;
+        }
+        Lagrangian memory = net.layers().get(1).lagrangian();
+        if (memory.logScaleFor(Double.MAX_VALUE) == 0) {
+            return 0;   // no scale whatever the input (every memory but the exponential): spare the pass over the patterns
         }
         double maxNorm = 0;
         for (double[] row : net.synapseUnsafe(0)) {
@@ -70,7 +117,7 @@ final class Engine {
     // ------------------------------------------------------------------ energy
 
     double energyOfFeatureState(double[] state) {
-        initialise(state);
+        initialise(state, false);
         return energy();
     }
 
@@ -85,10 +132,12 @@ final class Engine {
             e += s != 0 ? term : term * unscaled;
         }
         for (int s = 0; s < w.length; s++) {
-            double coupling = 0;
-            double[][] ws = w[s];
-            for (int r = 0; r < ws.length; r++) {
-                coupling += g[s + 1][r] * dot(ws[r], g[s]);
+            double coupling;
+            if (s == 0 && heldProduct != null) {
+                coupling = dot(g[1], heldProduct);          // W_0 g[0]: see heldProduct
+            } else {
+                multiply(w[s], g[s], product[s + 1]);
+                coupling = dot(g[s + 1], product[s + 1]);
             }
             boolean scaled = scaleOf(s) != 0 || scaleOf(s + 1) != 0;
             e -= scaled ? coupling : coupling * unscaled;
@@ -106,20 +155,29 @@ final class Engine {
 
     // ------------------------------------------------------------------ recall
 
-    /** Features take the query; each higher layer is set from the one below. */
-    private void initialise(double[] query) {
+    /**
+     * Features take the query; each higher layer is set from the one below. Before a recall of a softmax
+     * memory, the pass that sets the memory inputs also computes the first step's update.
+     */
+    private void initialise(double[] query, boolean stepsFollow) {
         System.arraycopy(query, 0, x[0], 0, query.length);
         activate(0);
         for (int a = 1; a < layerCount; a++) {
-            multiply(w[a - 1], g[a - 1], x[a]);
+            if (attention != null && stepsFollow) {
+                AttentionPass.run(w[0], attention.beta(), g[0], x[1], nextFeatures);
+            } else {
+                multiply(w[a - 1], g[a - 1], x[a]);
+            }
             activate(a);
         }
+        heldProduct = layerCount == 2 ? x[1] : null;
+        eulerPrepared = false;
     }
 
     Recall recall(double[] query) {
         Convergence convergence = net.convergence();
         Dynamics dynamics = net.dynamics();
-        initialise(query);
+        initialise(query, true);
         List<double[]> trajectory = new ArrayList<>();
         List<Double> energies = new ArrayList<>();
         trajectory.add(featureState());
@@ -134,9 +192,9 @@ final class Engine {
                 shuffle(order, random);
                 change = asynchronousSweep(order);
             } else if (dynamics instanceof Dynamics.Ode ode) {
-                change = odeStep(ode.dt());
+                change = odeStep(ode.dt(), step == convergence.maxSteps());
             } else {
-                change = synchronousStep();
+                change = attention != null ? attentionStep(step == convergence.maxSteps()) : synchronousStep();
             }
             double[] state = featureState();
             checkFinite(state, step);
@@ -188,6 +246,33 @@ final class Engine {
             }
             activate(a);
         }
+        heldProduct = layerCount == 2 && !layers[1].lagrangian().binary() ? x[1] : null;
+        return change;
+    }
+
+    /**
+     * {@link #synchronousStep} for a softmax memory over continuous features, with one pass over the patterns
+     * per step instead of two: the pass that computed the memory inputs {@code W g[0]} of the current state
+     * also computed {@code W^T softmax(beta W g[0]) = W^T g[1]}, the features' next state (in
+     * {@link #nextFeatures}; equal to the product with the memory activations up to rounding). The features
+     * take it, then one pass sets the new memory inputs and, unless this is the last step allowed, the update
+     * of the step after. Same order, same change measure as the general step.
+     */
+    private double attentionStep(boolean last) {
+        double[] next = nextFeatures;
+        double change = largestMove(x[0], next) / magnitude(next);
+        System.arraycopy(next, 0, x[0], 0, next.length);
+        activate(0);
+        double[] memoryInput = input[1];
+        if (last) {
+            multiply(w[0], g[0], memoryInput);
+        } else {
+            AttentionPass.run(w[0], attention.beta(), g[0], memoryInput, nextFeatures);
+        }
+        change = Math.max(change, largestMove(x[1], memoryInput) / magnitude(memoryInput));
+        System.arraycopy(memoryInput, 0, x[1], 0, memoryInput.length);
+        activate(1);
+        heldProduct = x[1];
         return change;
     }
 
@@ -200,8 +285,10 @@ final class Engine {
     private double simultaneousSpinStep() {
         double[] sigma = x[0];
         double[] next = scratch[0];
-        for (int i = 0; i < sigma.length; i++) {
-            next[i] = preferredSpin(i);
+        if (!preferredSpinsAtOnce(layers[1].lagrangian(), next)) {
+            for (int i = 0; i < sigma.length; i++) {
+                next[i] = preferredSpin(i);
+            }
         }
         int flips = 0;
         for (int i = 0; i < sigma.length; i++) {
@@ -213,7 +300,32 @@ final class Engine {
         multiply(w[0], sigma, x[1]);
         activate(0);
         activate(1);
+        heldProduct = x[1];
         return flips;
+    }
+
+    /**
+     * For the additive memories with a fused kernel: every spin's preferred value at once, written to
+     * {@code next}, by the same rule as {@link #preferredSpin}. False when the memory has no such kernel.
+     */
+    private boolean preferredSpinsAtOnce(Lagrangian memory, double[] next) {
+        double[] drops = product[0];   // layer 0 has no layer below: its product buffer is free
+        if (memory instanceof Lagrangian.Polynomial p && p.power() == 2) {
+            SimultaneousSpins.quadraticDrops(w[0], x[0], x[1], drops);    // the classical network: by rows, no columns
+        } else if (memory instanceof Lagrangian.Polynomial p) {
+            SimultaneousSpins.polynomialDrops(net.columns(), p.power(), false, x[0], x[1], drops);
+        } else if (memory instanceof Lagrangian.RectifiedPolynomial r) {
+            SimultaneousSpins.polynomialDrops(net.columns(), r.power(), true, x[0], x[1], drops);
+        } else if (memory instanceof Lagrangian.Exponential e) {
+            SimultaneousSpins.exponentialDrops(net.columns(), e.beta(), x[0], x[1], drops);
+        } else {
+            return false;
+        }
+        double[] sigma = x[0];
+        for (int i = 0; i < sigma.length; i++) {
+            next[i] = drops[i] > 0 ? 1 : drops[i] < 0 ? -1 : sigma[i];
+        }
+        return true;
     }
 
     /**
@@ -242,6 +354,7 @@ final class Engine {
      * kept up to date incrementally, so a sweep costs O(N K).
      */
     private double asynchronousSweep(int[] order) {
+        heldProduct = null;
         Lagrangian memory = layers[1].lagrangian();
         if (memory instanceof Lagrangian.Polynomial || memory instanceof Lagrangian.RectifiedPolynomial
                 || memory instanceof Lagrangian.Exponential) {
@@ -283,10 +396,15 @@ final class Engine {
     }
 
     /** One Euler step for every layer with a time constant; the others are put at equilibrium. */
-    private double odeStep(double dt) {
+    private double odeStep(double dt, boolean last) {
+        if (eulerDrive != null) {
+            return twoLayerEulerStep(dt, last);
+        }
         double residual = 0;
         for (int a = 0; a < layerCount; a++) {
-            drive(a);   // from the activations of the previous step: all layers move together
+            if (layers[a].tau() > 0) {
+                drive(a);   // from the activations of the previous step: all layers move together
+            }
         }
         for (int a = 0; a < layerCount; a++) {
             double tau = layers[a].tau();
@@ -313,15 +431,72 @@ final class Engine {
                 activate(a);
             }
         }
+        heldProduct = layerCount == 2 ? x[1] : null;   // here the memory layer is at equilibrium: x[1] = W_0 g[0]
         return residual;
+    }
+
+    /**
+     * The same Euler step for a two-layer network whose memories move too, on one pass over the patterns per
+     * step: {@link EulerStep} fuses both drives of a state, {@code W_0 g[0]} and {@code W_0^T g[1]}, and is run
+     * right after the state is reached, on a copy of the features and with the memory rate 1 on a zeroed
+     * array. So it yields the features after the next step ({@link #eulerNext}, the same arithmetic as on the
+     * features themselves) and the memories' drive {@code 0 + 1 (W_0 g[0] - 0)}, exactly {@code W_0 g[0]}
+     * ({@link #eulerDrive}): the energy's coupling now and the memory update of the next step, which is then
+     * done here exactly as EulerStep does it. At the last step allowed only the product is needed.
+     * The features' force is recovered as {@code |x_new - x_old| / rate}, equal to it up to the rounding of
+     * the update; the memories' force is exact.
+     */
+    private double twoLayerEulerStep(double dt, boolean last) {
+        double rateFeature = dt / layers[0].tau();
+        double rateMemory = dt / layers[1].tau();
+        if (!eulerPrepared) {
+            prepareEuler(rateFeature);
+        }
+        double[] v = x[0];
+        double[] h = x[1];
+        double featureMove = largestMove(v, eulerNext);
+        System.arraycopy(eulerNext, 0, v, 0, v.length);
+        double memoryForce = 0;
+        for (int mu = 0; mu < h.length; mu++) {
+            double force = eulerDrive[mu] - h[mu];
+            memoryForce = Math.max(memoryForce, Math.abs(force));
+            h[mu] += rateMemory * force;
+        }
+        double residual = Math.max(featureMove / rateFeature / magnitude(v), memoryForce / magnitude(h));
+        activate(0);
+        activate(1);
+        if (last) {
+            multiply(w[0], g[0], eulerDrive);
+            eulerPrepared = false;
+        } else {
+            prepareEuler(rateFeature);
+        }
+        heldProduct = eulerDrive;
+        return residual;
+    }
+
+    private void prepareEuler(double rateFeature) {
+        Arrays.fill(eulerDrive, 0);
+        System.arraycopy(x[0], 0, eulerNext, 0, eulerNext.length);
+        EulerStep.step(w[0], g[0], g[1], eulerNext, eulerDrive, rateFeature, 1.0);
+        eulerPrepared = true;
+    }
+
+    private static double largestMove(double[] before, double[] after) {
+        double largest = 0;
+        for (int i = 0; i < after.length; i++) {
+            largest = Math.max(largest, Math.abs(after[i] - before[i]));
+        }
+        return largest;
     }
 
     /** input[a] = W_{a-1} g_{a-1} + W_a^T g_{a+1}: what the neighbours say layer a should be. */
     private void drive(int a) {
         double[] in = input[a];
-        Arrays.fill(in, 0);
         if (a > 0) {
             multiply(w[a - 1], g[a - 1], in);
+        } else {
+            Arrays.fill(in, 0);
         }
         if (a < layerCount - 1) {
             multiplyTransposedAdd(w[a], g[a + 1], in);
@@ -376,9 +551,9 @@ final class Engine {
         double[] now = trajectory.get(last);
         double apart = 1000 * tolerance;
         for (int t = last - 2; t >= 0; t--) {
-            if (distance(now, trajectory.get(t)) <= tolerance) {
+            if (within(now, trajectory.get(t), tolerance)) {
                 for (int between = t + 1; between < last; between++) {
-                    if (distance(now, trajectory.get(between)) <= apart) {
+                    if (within(now, trajectory.get(between), apart)) {
                         return 0;
                     }
                 }
@@ -388,12 +563,14 @@ final class Engine {
         return 0;
     }
 
-    private static double distance(double[] a, double[] b) {
-        double d = 0;
+    /** Whether no value of a is further than {@code limit} from b: stops at the first that is (usually the first). */
+    private static boolean within(double[] a, double[] b, double limit) {
         for (int i = 0; i < a.length; i++) {
-            d = Math.max(d, Math.abs(a[i] - b[i]));
+            if (!(Math.abs(a[i] - b[i]) <= limit)) {
+                return false;
+            }
         }
-        return d;
+        return true;
     }
 
     /** The scale a tolerance is relative to: the largest value of the layer, at least 1. */
@@ -408,31 +585,17 @@ final class Engine {
     // ------------------------------------------------------------------ small linear algebra
 
     static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
+        return MatrixVector.dot(a, b);
     }
 
     /** out = W v (W: rows x cols, v: cols). */
     static void multiply(double[][] w, double[] v, double[] out) {
-        for (int r = 0; r < w.length; r++) {
-            out[r] = dot(w[r], v);
-        }
+        MatrixVector.multiply(w, v, out);
     }
 
+    /** out += W^T v. */
     static void multiplyTransposedAdd(double[][] w, double[] v, double[] out) {
-        for (int r = 0; r < w.length; r++) {
-            double c = v[r];
-            if (c == 0) {
-                continue;
-            }
-            double[] row = w[r];
-            for (int i = 0; i < row.length; i++) {
-                out[i] += c * row[i];
-            }
-        }
+        MatrixVector.multiplyTransposedAdd(w, v, out);
     }
 
     static int[] identityOrder(int n) {
