@@ -22,6 +22,11 @@ def workload(entry):
     p = entry.get("params", {})
     if cls == "SoftmaxStepBenchmark":
         return f"softmax step {p['dtype']} K={p['memories']} B={p['batch']}"
+    if cls == "DslRecallBenchmark":
+        if method == "classicalSync":
+            return "DSL recall classical sync N=1000 K=100 steps=1 (update + energy)"
+        kind = {"softmaxSync": "sync", "softmaxOde": "ode"}[method]
+        return f"DSL recall softmax {kind} f64 K={p['memories']} steps={p['steps']} (update + energy)"
     return {
         ("ClassicalBenchmark", "storage"): "hebbian storage N=1000 K=100",
         ("ClassicalBenchmark", "syncStep"): "synchronous step N=1000 K=100",
