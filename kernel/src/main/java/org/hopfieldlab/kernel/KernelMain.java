@@ -36,11 +36,6 @@ public final class KernelMain {
         List<Path> classPath = kernelClassPath();
         CompletableFuture<CellEvaluator> evaluator = CompletableFuture.supplyAsync(() -> new CellEvaluator(
                 new JShellSession(classPath), MavenResolver.defaultCacheRoot(), Path.of("").toAbsolutePath()));
-        // the messaging code gets hot on the second core while JShell starts (it would be interpreted for ~100 cells)
-        Thread messageWarmUp = new Thread(() -> MessagePathWarmUp.run(() -> !evaluator.isDone(), 5_000),
-                "hopfield-message-warm-up");
-        messageWarmUp.setDaemon(true);
-        messageWarmUp.start();
         // basekernel logs every message through java.util.logging; keep the notebook's stderr for the user
         Logger.getLogger("").setLevel(Level.OFF);
         PrintStream kernelLog = System.err;
