@@ -14,10 +14,24 @@ public final class Hebbian {
     private Hebbian() {
     }
 
-    /** {@code T[i][j] = sum_mu patterns[mu][i] * patterns[mu][j]}, a fresh symmetric N x N matrix. */
+    /**
+     * {@code T[i][j] = sum_mu patterns[mu][i] * patterns[mu][j]}, a fresh symmetric N x N matrix. When every
+     * entry is exactly +1 or -1 it is computed by counting bits ({@link HebbianBits}), with the same exact result.
+     */
     public static double[][] matrix(double[][] patterns) {
         int n = patterns[0].length;
-        if (VectorSupport.enabled()) {
+        boolean vector = VectorSupport.enabled();
+        long[] signs = HebbianBits.pack(patterns);
+        if (signs != null) {
+            // +-1 patterns, the classical case: count agreeing signs instead of multiplying (exact)
+            int k = patterns.length;
+            double[][] t = new double[n][];
+            int parts = Parallel.parts((long) n * n, MIN_WORK_PER_PART, 8);
+            Parallel.forEach(parts, p -> HebbianBits.rows(signs, k, t,
+                    (int) ((long) n * p / parts), (int) ((long) n * (p + 1) / parts), vector));
+            return t;
+        }
+        if (vector) {
             // rows are allocated by the thread that fills them: zeroing 8 MB is a quarter of the work at N = 1000
             double[][] t = new double[n][];
             HebbianVector.matrix(patterns, t);

@@ -2,11 +2,14 @@ package org.hopfieldlab.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 class HebbianTest {
@@ -38,6 +41,59 @@ class HebbianTest {
             assertArrayEquals(expected[i], scalar[i], 0.0, "scalar row " + i);
         }
         assertEquals(k, vector[n / 2][n / 2], "the diagonal is kept: each pattern adds xi_i^2 = 1");
+    }
+
+    @ParameterizedTest(name = "K={0} N={1}")
+    @CsvSource({"1, 1", "1, 9", "63, 17", "64, 40", "65, 33", "100, 1000", "130, 71", "200, 250"})
+    void bitCountingGivesTheNaiveSumExactlyOnBothPaths(int k, int n) {
+        double[][] x = Naive.spins(new Random(k * 977L + n), k, n);
+        double[][] expected = naiveMatrix(x);
+        assertNotNull(HebbianBits.pack(x), "+-1 patterns take the bit-counting path");
+        double[][] vector = Hebbian.matrix(x);
+        double[][][] alone = new double[1][][];
+        Parallel.alone(() -> alone[0] = Hebbian.matrix(x));
+        double[][] scalar;
+        System.setProperty(VectorSupport.PROPERTY, "false");
+        try {
+            scalar = Hebbian.matrix(x);
+        } finally {
+            System.clearProperty(VectorSupport.PROPERTY);
+        }
+        for (int i = 0; i < n; i++) {
+            assertArrayEquals(expected[i], vector[i], 0.0, "vector row " + i);
+            assertArrayEquals(expected[i], alone[0][i], 0.0, "one thread, row " + i);
+            assertArrayEquals(expected[i], scalar[i], 0.0, "scalar row " + i);
+        }
+    }
+
+    @ParameterizedTest(name = "entry {0}")
+    @ValueSource(doubles = {0.5, 0.0, -0.0, 2.0, -3.0, Double.NaN, Double.POSITIVE_INFINITY, 1.0000000000000002})
+    void anEntryOtherThanPlusOrMinusOneTakesTheMultiplyingPath(double entry) {
+        double[][] x = Naive.spins(new Random(21), 70, 45);
+        x[69][44] = entry; // the very last entry read: the check must not stop early
+        assertNull(HebbianBits.pack(x));
+        if (Double.isFinite(entry)) {
+            double[][] expected = naiveMatrix(x);
+            double[][] t = Hebbian.matrix(x);
+            for (int i = 0; i < 45; i++) {
+                assertArrayEquals(expected[i], t[i], 0.0, "row " + i + ": sums of these products are exact");
+            }
+        }
+    }
+
+    @Test
+    void packedBitsMarkTheMinusOnesWordByWord() {
+        double[][] x = new double[65][3];
+        for (double[] p : x) {
+            java.util.Arrays.fill(p, 1);
+        }
+        x[0][1] = -1;
+        x[63][2] = -1;
+        x[64][0] = -1;
+        long[] bits = HebbianBits.pack(x);
+        assertArrayEquals(new long[] {0, 1L, 1L << 63, 1L, 0, 0}, bits);
+        assertEquals(1, HebbianBits.words(64));
+        assertEquals(2, HebbianBits.words(65));
     }
 
     @Test

@@ -133,4 +133,42 @@ class SoftmaxStepTest {
             assertArrayEquals(sharedF[b], aloneF[b], 0.0f);
         }
     }
+
+    @Test
+    void onceCompiledADoubleStepAllocatesInProportionToTheQueriesNotThePatterns() {
+        // A vector temporary that C2 cannot keep in registers (a kernel helper too big to inline, say) is boxed
+        // on the heap once per block, so the garbage grows with K: 16 MB per K = 10,000, B = 64 step once did.
+        int n = 784;
+        double[][] small = Naive.gaussian(new Random(5), 2_000, n);
+        double[][] large = Naive.gaussian(new Random(6), 16_000, n);
+        for (int b : new int[] {1, 8}) {
+            double[][] q = Naive.gaussian(new Random(b), b, n);
+            double[][] out = new double[b][n];
+            for (double[][] x : new double[][][] {small, large}) {
+                for (int call = 0; call < 300; call++) { // until the JIT has compiled the kernels
+                    SoftmaxStep.step(x, 0.05, q, out);
+                }
+                long least = Long.MAX_VALUE;
+                for (int call = 0; call < 5; call++) {
+                    long before = allocatedByAllThreads();
+                    SoftmaxStep.step(x, 0.05, q, out);
+                    least = Math.min(least, allocatedByAllThreads() - before);
+                }
+                long queryBytes = 8L * b * n;
+                // partial sums of the parts and scratch, O(B N), plus a fixed bookkeeping of well under 128 KB
+                assertTrue(least < 8 * queryBytes + 128 * 1024, "K = " + x.length + ", B = " + b
+                        + ": a step allocated " + least + " bytes, expected O(B N) (B N = " + queryBytes + " bytes)");
+            }
+        }
+    }
+
+    private static long allocatedByAllThreads() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+            total += Math.max(0, bytes);
+        }
+        return total;
+    }
 }
