@@ -19,6 +19,9 @@ final class Classifier {
         if (!converged) {
             return new FixedPoint.None("not converged");
         }
+        if (net.isConvolution(0)) {
+            return new FixedPoint.None("converged; no stored patterns to name it by: synapse 0 is a convolution");
+        }
         if (net.layers().size() == 2 && net.layers().get(1).lagrangian() instanceof Lagrangian.Softmax) {
             return fromWeights(memory, cosines(net.synapseUnsafe(0), state));
         }

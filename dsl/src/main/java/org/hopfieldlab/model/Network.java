@@ -25,13 +25,16 @@ public final class Network {
     private final Convergence convergence;
     private final long seed;
     private final int declaredMemories;
+    /** Which synapses are convolutions: their rows are filters at image positions, not stored patterns. */
+    private final boolean[] convolutions;
     /** The stored patterns by column, for the fused asynchronous sweeps; built on first use. */
     private volatile PatternColumns columns;
 
     Network(List<Layer> layers, double[][][] synapses, Dynamics dynamics, Convergence convergence, long seed,
-            int declaredMemories) {
+            int declaredMemories, boolean[] convolutions) {
         this.layers = List.copyOf(layers);
         this.synapses = synapses;
+        this.convolutions = convolutions;
         this.dynamics = dynamics;
         this.convergence = convergence;
         this.seed = seed;
@@ -52,7 +55,8 @@ public final class Network {
                 : layers.get(0).lagrangian().binary() && layers.size() == 2
                         ? new Dynamics.Asynchronous() : new Dynamics.Synchronous();
         Network network = new Network(layers, new double[layers.size() - 1][][], chosen,
-                convergence == null ? Convergence.DEFAULT : convergence, seed, layers.get(1).size());
+                convergence == null ? Convergence.DEFAULT : convergence, seed, layers.get(1).size(),
+                new boolean[layers.size() - 1]);
         network.checkDynamics(chosen);
         return network;
     }
@@ -93,7 +97,9 @@ public final class Network {
         resized.set(1, layers.get(1).withSize(weights.length));
         double[][][] newSynapses = synapses.clone();
         newSynapses[0] = weights;
-        return new Network(resized, newSynapses, dynamics, convergence, seed, declaredMemories);
+        boolean[] kinds = convolutions.clone();
+        kinds[0] = false;
+        return new Network(resized, newSynapses, dynamics, convergence, seed, declaredMemories, kinds);
     }
 
     /**
@@ -113,9 +119,15 @@ public final class Network {
             throw new IllegalArgumentException("synapse " + index + " has " + weights.length + " rows, layer "
                     + (index + 1) + " (" + layers.get(index + 1).name() + ") has " + rows + " neurons");
         }
+        return withSynapse(index, copy(weights), false);
+    }
+
+    private Network withSynapse(int index, double[][] ownWeights, boolean convolution) {
         double[][][] newSynapses = synapses.clone();
-        newSynapses[index] = copy(weights);
-        return new Network(layers, newSynapses, dynamics, convergence, seed, declaredMemories);
+        newSynapses[index] = ownWeights;
+        boolean[] kinds = convolutions.clone();
+        kinds[index] = convolution;
+        return new Network(layers, newSynapses, dynamics, convergence, seed, declaredMemories, kinds);
     }
 
     /**
@@ -138,7 +150,17 @@ public final class Network {
                         + " upper neurons, layer " + (index + 1) + " has " + upper);
             }
         }
-        return withSynapse(index, convolution.matrix());
+        Network checked = withSynapse(index, convolution.matrix()); // checks the index and the sizes
+        return checked.withSynapse(index, checked.synapses[index], true);
+    }
+
+    /** Whether synapse {@code index} was set by {@link #withConvolution}: rows are filters, not stored patterns. */
+    public boolean isConvolution(int index) {
+        if (index < 0 || index >= synapses.length) {
+            throw new IllegalArgumentException("synapse index " + index + " is out of range: this network has "
+                    + synapses.length + " synapse(s), numbered 0 to " + (synapses.length - 1));
+        }
+        return convolutions[index];
     }
 
     /** The same network with other dynamics. */
@@ -147,7 +169,7 @@ public final class Network {
             throw new IllegalArgumentException("dynamics is null: use synchronous(), asynchronous() or ode(dt)");
         }
         checkDynamics(newDynamics);
-        return new Network(layers, synapses, newDynamics, convergence, seed, declaredMemories);
+        return new Network(layers, synapses, newDynamics, convergence, seed, declaredMemories, convolutions);
     }
 
     /** The same network with another stopping rule. */
@@ -155,12 +177,12 @@ public final class Network {
         if (newConvergence == null) {
             throw new IllegalArgumentException("convergence is null: use Convergence(tolerance, maxSteps)");
         }
-        return new Network(layers, synapses, dynamics, newConvergence, seed, declaredMemories);
+        return new Network(layers, synapses, dynamics, newConvergence, seed, declaredMemories, convolutions);
     }
 
     /** The same network with another seed (it draws the order of asynchronous updates). */
     public Network withSeed(long newSeed) {
-        return new Network(layers, synapses, dynamics, convergence, newSeed, declaredMemories);
+        return new Network(layers, synapses, dynamics, convergence, newSeed, declaredMemories, convolutions);
     }
 
     // ---------------------------------------------------------------- running

@@ -76,16 +76,26 @@ public record Recall(Network network, double[] query, double[][] trajectory, dou
 
     /** Cosine overlap of the final state with each stored pattern (memory weights of the first synapse). */
     public double[] overlaps() {
+        requireStoredPatterns();
         return Classifier.cosines(network.synapseUnsafe(0), trajectory[trajectory.length - 1]);
     }
 
     /** Cosine overlaps at every step: {@code [step][pattern]}. */
     public double[][] overlapsPerStep() {
+        requireStoredPatterns();
         double[][] out = new double[trajectory.length][];
         for (int t = 0; t < trajectory.length; t++) {
             out[t] = Classifier.cosines(network.synapseUnsafe(0), trajectory[t]);
         }
         return out;
+    }
+
+    /** Overlaps compare with stored patterns; a convolution's rows are filters at image positions instead. */
+    private void requireStoredPatterns() {
+        if (network.isConvolution(0)) {
+            throw new IllegalStateException("this network has no stored patterns to compare with: synapse 0 is a"
+                    + " convolution (its rows are filters at image positions); look at state() or layerStates() instead");
+        }
     }
 
     /** Index of the stored pattern with the largest overlap with the final state. */
@@ -122,7 +132,7 @@ public record Recall(Network network, double[] query, double[][] trajectory, dou
     /** The retrieval map for patterns of {@code rows x cols} pixels ({@code 0, 0}: heat strips). */
     public RichDisplay retrievalMap(int rows, int cols) {
         double[][] intermediate = Arrays.copyOfRange(trajectory, 1, Math.max(1, trajectory.length - 1));
-        double[] nearest = network.synapseUnsafe(0)[nearestPattern()];
+        double[] nearest = network.isConvolution(0) ? null : network.synapseUnsafe(0)[nearestPattern()];
         return RetrievalMap.of(query, intermediate, state(), nearest, rows, cols);
     }
 

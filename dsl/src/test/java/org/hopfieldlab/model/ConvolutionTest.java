@@ -49,6 +49,26 @@ class ConvolutionTest {
     }
 
     @Test
+    void aConvolutionIsNotMistakenForStoredPatterns() {
+        Convolution conv = new Convolution(8, 8, new double[][][] {Fixtures.gaussian(3, 3, 0.4, 5)});
+        Network net = network().feature(64, tanh(1)).layer(conv.outputSize(), relu()).layer(4, softmax(2))
+                .dynamics(ode(0.05)).tau(1, 0.3, 0.2).convergence(1e-6, 2000).build()
+                .withConvolution(0, conv)
+                .withSynapse(1, Fixtures.gaussian(4, conv.outputSize(), 0.2, 8));
+        assertTrue(net.isConvolution(0));
+        assertTrue(!net.isConvolution(1));
+        Recall r = net.recall(Fixtures.gaussian(1, 64, 1, 9)[0]);
+        assertTrue(r.converged(), "the test needs a converged recall");
+        assertTrue(r.fixedPoint().toString().contains("synapse 0 is a convolution"), r.fixedPoint().toString());
+        var e = assertThrows(IllegalStateException.class, r::nearestPattern);
+        assertTrue(e.getMessage().contains("no stored patterns to compare with"), e.getMessage());
+        String map = r.retrievalMap().mimeBundle().get("text/html");
+        assertTrue(map != null && !map.isEmpty(), "the retrieval map still shows query, steps and result");
+        // replacing the convolution by a plain matrix makes the rows patterns again
+        assertTrue(!net.withSynapse(0, conv.matrix()).isConvolution(0));
+    }
+
+    @Test
     void shapesAreCheckedWhereTheyEnter() {
         Convolution conv = new Convolution(4, 4, new double[][][] {new double[2][2]});
         Network net = network().feature(16).layer(8, relu()).build();
