@@ -40,6 +40,9 @@ final class JavaTokens {
 
     /** Brackets balanced, literals and comments closed, no semicolon outside braces. */
     static boolean isBalancedExpression(String text) {
+        if (text.contains("\\u")) {
+            return false; // a unicode escape can be any character, a parenthesis too, before javac reads a token
+        }
         int parentheses = 0;
         int brackets = 0;
         int braces = 0;

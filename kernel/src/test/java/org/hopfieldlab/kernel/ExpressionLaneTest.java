@@ -185,5 +185,6 @@ class ExpressionLaneTest {
         assertFalse(JavaTokens.isBalancedExpression("\"unclosed"));
         assertFalse(JavaTokens.isBalancedExpression("x /* unclosed"));
         assertFalse(JavaTokens.isBalancedExpression("(a"));
+        assertFalse(JavaTokens.isBalancedExpression("f\\u0029 + g\\u0028"), "balanced as written, not once javac decodes it");
     }
 }
