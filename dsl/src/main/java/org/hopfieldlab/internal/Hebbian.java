@@ -44,23 +44,10 @@ public final class Hebbian {
 
     /** {@code out[i] = sign(sum_j t[i][j] sigma[j])}, or {@code sigma[i]} when that sum is zero. */
     public static void syncStep(double[][] t, double[] sigma, double[] out) {
-        int n = t.length;
-        int parts = Parallel.parts((long) n * sigma.length, MIN_WORK_PER_PART, 4);
-        boolean vector = VectorSupport.enabled();
-        Parallel.forEach(parts, p -> {
-            int i0 = (int) ((long) n * p / parts);
-            int i1 = (int) ((long) n * (p + 1) / parts);
-            if (vector) {
-                HebbianVector.fields(t, i0, i1, sigma, out);
-            } else {
-                for (int i = i0; i < i1; i++) {
-                    out[i] = SoftmaxScalar64.dot(t[i], sigma);
-                }
-            }
-            for (int i = i0; i < i1; i++) {
-                out[i] = out[i] > 0 ? 1 : out[i] < 0 ? -1 : sigma[i];
-            }
-        });
+        MatrixVector.multiply(t, sigma, out);   // the fields, on the shared dot-product tile
+        for (int i = 0; i < out.length; i++) {
+            out[i] = out[i] > 0 ? 1 : out[i] < 0 ? -1 : sigma[i];
+        }
     }
 
     static void matrixScalar(double[][] patterns, double[][] t) {

@@ -17,11 +17,6 @@ final class HebbianVector {
     private HebbianVector() {
     }
 
-    static void fields(double[][] t, int i0, int i1, double[] sigma, double[] out) {
-        // the fields are the softmax kernel's scores with beta = 1: the same 4-row dot-product tile
-        SoftmaxVector64.INSTANCE.scores(t, i0, i1, sigma, 1, out);
-    }
-
     /** Fills {@code t} (N rows; a null row is allocated here, by one of the threads that fill the matrix). */
     static void matrix(double[][] patterns, double[][] t) {
         int n = t.length;

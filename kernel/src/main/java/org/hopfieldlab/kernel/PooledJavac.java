@@ -43,6 +43,8 @@ final class PooledJavac {
     private final Field unnamedModule;
     private final Field members;
     private final Field completer;
+    /** Runs a task and then purges REPL from its context; stateless, so one serves every compilation. */
+    private final Object worker;
 
     private PooledJavac() throws ReflectiveOperationException {
         Class<?> poolType = Class.forName("com.sun.tools.javac.api.JavacTaskPool");
@@ -55,7 +57,6 @@ final class PooledJavac {
         Class<?> symtab = Class.forName("com.sun.tools.javac.code.Symtab");
         Class<?> names = Class.forName("com.sun.tools.javac.util.Names");
         Class<?> name = Class.forName("com.sun.tools.javac.util.Name");
-        Class<?> symbol = Class.forName("com.sun.tools.javac.code.Symbol");
         Class<?> moduleSymbol = Class.forName("com.sun.tools.javac.code.Symbol$ModuleSymbol");
         Class<?> classFinder = Class.forName("com.sun.tools.javac.code.ClassFinder");
         symtabInstance = symtab.getMethod("instance", contextType);
@@ -70,6 +71,19 @@ final class PooledJavac {
         Class<?> packageSymbol = Class.forName("com.sun.tools.javac.code.Symbol$PackageSymbol");
         members = packageSymbol.getField("members_field");
         completer = packageSymbol.getField("completer");
+        worker = Proxy.newProxyInstance(PooledJavac.class.getClassLoader(), new Class<?>[] {workerType},
+                (proxy, method, args) -> {
+                    if (!method.getName().equals("withTask")) {
+                        return method.invoke(this, args); // toString, hashCode, equals: never called by the pool
+                    }
+                    JavacTask task = (JavacTask) args[0];
+                    Object context = contextOf.invoke(task); // the task lets go of it when the compilation ends
+                    try {
+                        return task.call();
+                    } finally {
+                        forgetReplPackage(context);
+                    }
+                });
     }
 
     /** The pooled compiler, or null when this JVM does not export javac's internals to the kernel. */
@@ -88,19 +102,6 @@ final class PooledJavac {
      */
     boolean compile(JavaFileManager fileManager, DiagnosticListener<? super JavaFileObject> diagnostics,
                     List<String> options, List<? extends JavaFileObject> units) {
-        Object worker = Proxy.newProxyInstance(PooledJavac.class.getClassLoader(), new Class<?>[] {workerType},
-                (proxy, method, args) -> {
-                    if (!method.getName().equals("withTask")) {
-                        return method.invoke(this, args); // toString, hashCode, equals: never called by the pool
-                    }
-                    JavacTask task = (JavacTask) args[0];
-                    Object context = contextOf.invoke(task); // the task lets go of it when the compilation ends
-                    try {
-                        return task.call();
-                    } finally {
-                        forgetReplPackage(context);
-                    }
-                });
         try {
             return (Boolean) getTask.invoke(pool, null, fileManager, diagnostics, options, null, units, worker);
         } catch (InvocationTargetException e) {
