@@ -57,6 +57,15 @@ final class Engine {
     private final double[] eulerNext;
     /** Whether {@link #eulerDrive} and {@link #eulerNext} belong to the current state. */
     private boolean eulerPrepared;
+    /**
+     * Two-layer ODE with moving softmax memories: the memory Lagrangian, else null. At the start of a recall
+     * the memories sit at equilibrium ({@code h = W_0 g[0]}), so the first Euler step's pull
+     * {@code W_0^T softmax(beta h)} is exactly what the attention pass computes together with h: one pass
+     * over the patterns prepares the first step instead of two.
+     */
+    private final Lagrangian.Softmax eulerAttention;
+    /** With {@link #eulerAttention}: the Euler rate of the features, {@code dt / tau_f}. */
+    private final double eulerFeatureRate;
 
     Engine(Network net) {
         this.net = net;
@@ -74,6 +83,9 @@ final class Engine {
         boolean movingMemories = layerCount == 2 && net.dynamics() instanceof Dynamics.Ode && layers[1].tau() > 0;
         this.eulerDrive = movingMemories ? new double[layers[1].size()] : null;
         this.eulerNext = movingMemories ? new double[layers[0].size()] : null;
+        this.eulerAttention = movingMemories && layers[1].lagrangian() instanceof Lagrangian.Softmax softmax
+                ? softmax : null;
+        this.eulerFeatureRate = net.dynamics() instanceof Dynamics.Ode ode ? ode.dt() / layers[0].tau() : 0;
         this.x = new double[layerCount][];
         this.g = new double[layerCount][];
         this.input = new double[layerCount][];
@@ -165,6 +177,8 @@ final class Engine {
         for (int a = 1; a < layerCount; a++) {
             if (attention != null && stepsFollow) {
                 AttentionPass.run(w[0], attention.beta(), g[0], x[1], nextFeatures);
+            } else if (eulerAttention != null && stepsFollow) {
+                AttentionPass.run(w[0], eulerAttention.beta(), g[0], x[1], eulerNext);
             } else {
                 multiply(w[a - 1], g[a - 1], x[a]);
             }
@@ -172,6 +186,24 @@ final class Engine {
         }
         heldProduct = layerCount == 2 ? x[1] : null;
         eulerPrepared = false;
+        if (eulerAttention != null && stepsFollow) {
+            firstEulerFromAttention();
+        }
+    }
+
+    /**
+     * What {@link #prepareEuler} computes, from the attention pass of {@link #initialise}: {@link #eulerNext}
+     * holds the pull {@code W_0^T g[1]} (equal to EulerStep's up to rounding), the memories' drive is the
+     * product already in {@code x[1]}.
+     */
+    private void firstEulerFromAttention() {
+        double[] v = x[0];
+        double[] next = eulerNext;
+        for (int i = 0; i < v.length; i++) {
+            next[i] = v[i] + eulerFeatureRate * (next[i] - v[i]);
+        }
+        System.arraycopy(x[1], 0, eulerDrive, 0, eulerDrive.length);
+        eulerPrepared = true;
     }
 
     Recall recall(double[] query) {

@@ -1,5 +1,7 @@
 package org.hopfieldlab.model;
 
+import org.hopfieldlab.internal.ShiftedExp;
+
 /**
  * The Lagrangian {@code L(x)} of one layer of neurons. Its gradient is the layer's activation,
  * {@code g = dL/dx}, and the layer contributes {@code x . g - L(x)} to the network's energy
@@ -222,12 +224,7 @@ public sealed interface Lagrangian
             return logSumExp(x) / beta;
         }
         public void activation(double[] x, double[] g) {
-            double m = max(x);
-            double sum = 0;
-            for (int i = 0; i < x.length; i++) {
-                g[i] = Math.exp(beta * (x[i] - m));
-                sum += g[i];
-            }
+            double sum = ShiftedExp.fill(x, beta, max(x), g);
             for (int i = 0; i < x.length; i++) {
                 g[i] /= sum;
             }
@@ -237,11 +234,7 @@ public sealed interface Lagrangian
         }
         private double logSumExp(double[] x) {
             double m = max(x);
-            double sum = 0;
-            for (double v : x) {
-                sum += Math.exp(beta * (v - m));
-            }
-            return beta * m + Math.log(sum);
+            return beta * m + Math.log(ShiftedExp.sum(x, beta, m));
         }
         public boolean convex() { return true; }
         public String describe() { return "softmax beta=" + beta; }
