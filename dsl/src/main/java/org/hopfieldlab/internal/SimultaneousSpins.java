@@ -30,27 +30,30 @@ public final class SimultaneousSpins {
 
     /**
      * The polynomial rule for {@code F(x) = x^2} in closed form: {@code (r + c)^2 - (r - c)^2 = 4 r c} with
-     * {@code r = h - c s}, so {@code drop_i = 4 (sum_mu c h_mu - s_i sum_mu c^2)}, one pass over the patterns by
-     * rows. Equal to the term-by-term sum of {@link #polynomialDrops} for integer patterns and fields (every
-     * value is exact in a double, as for +1/-1 patterns); otherwise equal within rounding.
+     * {@code r = h - c s}, so {@code drop_i = 4 (sum_mu c h_mu - s_i sum_mu c^2)}: one product {@code X^T h}
+     * by rows ({@link MatrixVector#multiplyTransposedAdd}) and the patterns' {@link #columnSquares}, which the
+     * caller computes once per set of patterns. Equal to the term-by-term sum of {@link #polynomialDrops} for
+     * integer patterns and fields (every value is exact in a double, as for +1/-1 patterns); otherwise equal
+     * within rounding.
      */
-    public static void quadraticDrops(double[][] patterns, double[] sigma, double[] fields, double[] drops) {
-        int n = sigma.length;
-        double[] squares = new double[n];
-        boolean vector = VectorSupport.enabled();
-        int parts = Parallel.parts(2L * n * patterns.length, MIN_WORK_PER_PART, MatrixVector.MAX_PARTS);
-        Range range = (i0, i1) -> {
-            if (vector) {
-                SimultaneousSpinsVector.quadratic(patterns, sigma, fields, drops, squares, i0, i1);
-            } else {
-                quadraticScalar(patterns, sigma, fields, drops, squares, i0, i1);
-            }
-        };
-        if (parts == 1) {
-            range.run(0, n);
-            return;
+    public static void quadraticDrops(double[][] patterns, double[] squares, double[] sigma, double[] fields,
+                                      double[] drops) {
+        java.util.Arrays.fill(drops, 0);
+        MatrixVector.multiplyTransposedAdd(patterns, fields, drops);
+        for (int i = 0; i < drops.length; i++) {
+            drops[i] = 4 * (drops[i] - sigma[i] * squares[i]);
         }
-        Parallel.forEach(parts, p -> range.run(MatrixVector.boundary(n, p, parts), MatrixVector.boundary(n, p + 1, parts)));
+    }
+
+    /** {@code sum_mu patterns[mu][i]^2} for every column i. */
+    public static double[] columnSquares(double[][] patterns) {
+        double[] squares = new double[patterns[0].length];
+        for (double[] x : patterns) {
+            for (int i = 0; i < squares.length; i++) {
+                squares[i] = Math.fma(x[i], x[i], squares[i]);
+            }
+        }
+        return squares;
     }
 
     /**
@@ -97,22 +100,6 @@ public final class SimultaneousSpins {
                 drop += DenseSweep.power(rest + c, power, rectified) - DenseSweep.power(rest - c, power, rectified);
             }
             drops[i] = drop;
-        }
-    }
-
-    static void quadraticScalar(double[][] patterns, double[] sigma, double[] fields, double[] drops,
-                                double[] squares, int i0, int i1) {
-        java.util.Arrays.fill(drops, i0, i1, 0);
-        for (int mu = 0; mu < patterns.length; mu++) {
-            double[] row = patterns[mu];
-            double h = fields[mu];
-            for (int i = i0; i < i1; i++) {
-                drops[i] += h * row[i];
-                squares[i] += row[i] * row[i];
-            }
-        }
-        for (int i = i0; i < i1; i++) {
-            drops[i] = 4 * (drops[i] - sigma[i] * squares[i]);
         }
     }
 

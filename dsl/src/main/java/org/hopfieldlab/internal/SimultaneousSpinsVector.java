@@ -44,58 +44,6 @@ final class SimultaneousSpinsVector {
         }
     }
 
-    // Four rows per pass over the columns: both running sums are loaded and stored once per four rows.
-    static void quadratic(double[][] patterns, double[] sigma, double[] fields, double[] drops, double[] squares,
-                          int i0, int i1) {
-        java.util.Arrays.fill(drops, i0, i1, 0);
-        int k = patterns.length;
-        int bound = i0 + S.loopBound(i1 - i0);
-        int mu = 0;
-        for (; mu + 4 <= k; mu += 4) {
-            double[] x0 = patterns[mu];
-            double[] x1 = patterns[mu + 1];
-            double[] x2 = patterns[mu + 2];
-            double[] x3 = patterns[mu + 3];
-            double h0 = fields[mu];
-            double h1 = fields[mu + 1];
-            double h2 = fields[mu + 2];
-            double h3 = fields[mu + 3];
-            DoubleVector w0 = DoubleVector.broadcast(S, h0);
-            DoubleVector w1 = DoubleVector.broadcast(S, h1);
-            DoubleVector w2 = DoubleVector.broadcast(S, h2);
-            DoubleVector w3 = DoubleVector.broadcast(S, h3);
-            int i = i0;
-            for (; i < bound; i += L) {
-                DoubleVector a0 = DoubleVector.fromArray(S, x0, i);
-                DoubleVector a1 = DoubleVector.fromArray(S, x1, i);
-                DoubleVector a2 = DoubleVector.fromArray(S, x2, i);
-                DoubleVector a3 = DoubleVector.fromArray(S, x3, i);
-                DoubleVector overlap = DoubleVector.fromArray(S, drops, i);
-                overlap = a3.fma(w3, a2.fma(w2, a1.fma(w1, a0.fma(w0, overlap))));
-                overlap.intoArray(drops, i);
-                DoubleVector square = DoubleVector.fromArray(S, squares, i);
-                square = a3.fma(a3, a2.fma(a2, a1.fma(a1, a0.fma(a0, square))));
-                square.intoArray(squares, i);
-            }
-            for (; i < i1; i++) {
-                drops[i] = Math.fma(x3[i], h3, Math.fma(x2[i], h2, Math.fma(x1[i], h1, Math.fma(x0[i], h0, drops[i]))));
-                squares[i] = Math.fma(x3[i], x3[i], Math.fma(x2[i], x2[i], Math.fma(x1[i], x1[i],
-                        Math.fma(x0[i], x0[i], squares[i]))));
-            }
-        }
-        for (; mu < k; mu++) {
-            double[] x = patterns[mu];
-            double h = fields[mu];
-            for (int i = i0; i < i1; i++) {
-                drops[i] = Math.fma(x[i], h, drops[i]);
-                squares[i] = Math.fma(x[i], x[i], squares[i]);
-            }
-        }
-        for (int i = i0; i < i1; i++) {
-            drops[i] = 4 * (drops[i] - sigma[i] * squares[i]);
-        }
-    }
-
     private static DoubleVector pow(DoubleVector x, int power) {
         DoubleVector r = x;
         for (int p = 1; p < power; p++) {

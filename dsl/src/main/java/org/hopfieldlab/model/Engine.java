@@ -9,6 +9,7 @@ import org.hopfieldlab.internal.AttentionPass;
 import org.hopfieldlab.internal.DenseSweep;
 import org.hopfieldlab.internal.EulerStep;
 import org.hopfieldlab.internal.MatrixVector;
+import org.hopfieldlab.internal.SignRows;
 import org.hopfieldlab.internal.SimultaneousSpins;
 
 /**
@@ -66,6 +67,8 @@ final class Engine {
     private final Lagrangian.Softmax eulerAttention;
     /** With {@link #eulerAttention}: the Euler rate of the features, {@code dt / tau_f}. */
     private final double eulerFeatureRate;
+    /** Sign features over +1/-1 patterns (the classical case): the patterns as bits, else null. */
+    private final SignRows signPatterns;
 
     Engine(Network net) {
         this.net = net;
@@ -86,6 +89,7 @@ final class Engine {
         this.eulerAttention = movingMemories && layers[1].lagrangian() instanceof Lagrangian.Softmax softmax
                 ? softmax : null;
         this.eulerFeatureRate = net.dynamics() instanceof Dynamics.Ode ode ? ode.dt() / layers[0].tau() : 0;
+        this.signPatterns = layerCount == 2 && layers[0].lagrangian().binary() ? net.signRows().orElse(null) : null;
         this.x = new double[layerCount][];
         this.g = new double[layerCount][];
         this.input = new double[layerCount][];
@@ -179,6 +183,8 @@ final class Engine {
                 AttentionPass.run(w[0], attention.beta(), g[0], x[1], nextFeatures);
             } else if (eulerAttention != null && stepsFollow) {
                 AttentionPass.run(w[0], eulerAttention.beta(), g[0], x[1], eulerNext);
+            } else if (a == 1) {
+                patternProduct(g[0], x[1]);
             } else {
                 multiply(w[a - 1], g[a - 1], x[a]);
             }
@@ -329,7 +335,7 @@ final class Engine {
                 sigma[i] = next[i];
             }
         }
-        multiply(w[0], sigma, x[1]);
+        patternProduct(sigma, x[1]);
         activate(0);
         activate(1);
         heldProduct = x[1];
@@ -343,7 +349,7 @@ final class Engine {
     private boolean preferredSpinsAtOnce(Lagrangian memory, double[] next) {
         double[] drops = product[0];   // layer 0 has no layer below: its product buffer is free
         if (memory instanceof Lagrangian.Polynomial p && p.power() == 2) {
-            SimultaneousSpins.quadraticDrops(w[0], x[0], x[1], drops);    // the classical network: by rows, no columns
+            SimultaneousSpins.quadraticDrops(w[0], net.columnSquares(), x[0], x[1], drops);  // the classical network: by rows
         } else if (memory instanceof Lagrangian.Polynomial p) {
             SimultaneousSpins.polynomialDrops(net.columns(), p.power(), false, x[0], x[1], drops);
         } else if (memory instanceof Lagrangian.RectifiedPolynomial r) {
@@ -621,6 +627,13 @@ final class Engine {
     }
 
     /** out = W v (W: rows x cols, v: cols). */
+    /** {@code out = W_0 v}: by counting bits when patterns and v are all +1/-1 (the same integers), else multiplied. */
+    private void patternProduct(double[] v, double[] out) {
+        if (signPatterns == null || !signPatterns.multiply(v, out)) {
+            multiply(w[0], v, out);
+        }
+    }
+
     static void multiply(double[][] w, double[] v, double[] out) {
         MatrixVector.multiply(w, v, out);
     }

@@ -2,9 +2,12 @@ package org.hopfieldlab.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.hopfieldlab.internal.PatternColumns;
+import org.hopfieldlab.internal.SignRows;
+import org.hopfieldlab.internal.SimultaneousSpins;
 import org.hopfieldlab.learn.StorageRule;
 
 /**
@@ -29,6 +32,10 @@ public final class Network {
     private final boolean[] convolutions;
     /** The stored patterns by column, for the fused asynchronous sweeps; built on first use. */
     private volatile PatternColumns columns;
+    /** Per neuron of the first layer, the sum of its squared weights: the classical spin rule's constant term. */
+    private volatile double[] columnSquares;
+    /** The first synapse packed as bits when every weight is +1 or -1 (else empty); looked at on first use. */
+    private volatile Optional<SignRows> signRows;
 
     Network(List<Layer> layers, double[][][] synapses, Dynamics dynamics, Convergence convergence, long seed,
             int declaredMemories, boolean[] convolutions) {
@@ -274,6 +281,24 @@ public final class Network {
             columns = c;
         }
         return c;
+    }
+
+    double[] columnSquares() {
+        double[] c = columnSquares;
+        if (c == null) {
+            c = SimultaneousSpins.columnSquares(synapses[0]);
+            columnSquares = c;
+        }
+        return c;
+    }
+
+    Optional<SignRows> signRows() {
+        Optional<SignRows> r = signRows;
+        if (r == null) {
+            r = Optional.ofNullable(SignRows.of(synapses[0]));
+            signRows = r;
+        }
+        return r;
     }
 
     @Override

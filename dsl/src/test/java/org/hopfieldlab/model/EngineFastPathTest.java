@@ -309,7 +309,8 @@ class EngineFastPathTest {
                     }
                     if (power == 2 && !rectified) {
                         double[] closedForm = new double[n];
-                        run(() -> SimultaneousSpins.quadraticDrops(xi, sigma, h, closedForm), vector);
+                        run(() -> SimultaneousSpins.quadraticDrops(xi, SimultaneousSpins.columnSquares(xi), sigma, h,
+                                closedForm), vector);
                         assertArrayEquals(drops, closedForm, 0.0, "x^2 in closed form, integers: exact");
                     }
                 }
@@ -320,7 +321,8 @@ class EngineFastPathTest {
             double[] closedForm = new double[n];
             run(() -> SimultaneousSpins.polynomialDrops(PatternColumns.of(real), 2, false, sigma, realFields, termByTerm),
                     vector);
-            run(() -> SimultaneousSpins.quadraticDrops(real, sigma, realFields, closedForm), vector);
+            run(() -> SimultaneousSpins.quadraticDrops(real, SimultaneousSpins.columnSquares(real), sigma,
+                    realFields, closedForm), vector);
             assertArrayEquals(termByTerm, closedForm, 1e-9 * k);
             double beta = 0.05;
             double[] drops = new double[n];
