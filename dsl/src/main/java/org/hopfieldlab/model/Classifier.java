@@ -22,7 +22,7 @@ final class Classifier {
         if (net.isConvolution(0)) {
             return new FixedPoint.None("converged; no stored patterns to name it by: synapse 0 is a convolution");
         }
-        if (net.layers().size() == 2 && net.layers().get(1).lagrangian() instanceof Lagrangian.Softmax) {
+        if (net.layers().get(1).lagrangian() instanceof Lagrangian.Softmax) {   // at any depth: FixedPoint's rule
             return fromWeights(memory, cosines(net.synapseUnsafe(0), state));
         }
         return fromOverlaps(cosines(net.synapseUnsafe(0), state), state.length);

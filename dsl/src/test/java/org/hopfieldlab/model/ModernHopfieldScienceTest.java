@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import org.hopfieldlab.dsl.NetworkBuilder;
@@ -34,8 +35,8 @@ class ModernHopfieldScienceTest {
         }
     }
 
-    /** Four clusters of three similar patterns; the query is near cluster 0 (patterns 0, 1, 2). */
-    private static Recall recallAtBeta(double beta) {
+    /** Four clusters of three similar patterns, and a query near cluster 0 (patterns 0, 1, 2) as the last row. */
+    private static double[][] clustersAndQuery() {
         SplittableRandom random = new SplittableRandom(5);
         int n = 64;
         int clusters = 4;
@@ -46,17 +47,23 @@ class ModernHopfieldScienceTest {
                 c[i] = random.nextGaussian();
             }
         }
-        double[][] xi = new double[clusters * per][n];
-        for (int k = 0; k < xi.length; k++) {
+        double[][] rows = new double[clusters * per + 1][n];
+        for (int k = 0; k < clusters * per; k++) {
             for (int i = 0; i < n; i++) {
-                xi[k][i] = centers[k / per][i] + 0.35 * random.nextGaussian();
+                rows[k][i] = centers[k / per][i] + 0.35 * random.nextGaussian();
             }
         }
-        double[] query = new double[n];
         for (int i = 0; i < n; i++) {
-            query[i] = centers[0][i] + 0.3 * random.nextGaussian();
+            rows[clusters * per][i] = centers[0][i] + 0.3 * random.nextGaussian();
         }
-        return modelB(n, xi.length, beta).convergence(1e-10, 1000).build().store(xi).recall(query);
+        return rows;
+    }
+
+    private static Recall recallAtBeta(double beta) {
+        double[][] rows = clustersAndQuery();
+        double[][] xi = Arrays.copyOf(rows, rows.length - 1);
+        return modelB(xi[0].length, xi.length, beta).convergence(1e-10, 1000).build().store(xi)
+                .recall(rows[rows.length - 1]);
     }
 
     @Test
@@ -82,6 +89,26 @@ class ModernHopfieldScienceTest {
         for (int index : mixture.indices()) {
             assertTrue(index < 3, "a pattern of another cluster joined the mixture: " + mixture);
         }
+    }
+
+    @Test
+    void aSoftmaxMemoryLayerNamesItsFixedPointFromItsWeightsWhateverLayersSitAbove() {
+        // the same memory layer with a class layer above it that sends nothing back (zero synapse): the same
+        // trajectory, so the same fixed point, named from the memory weights in both networks
+        double beta = 0.1;
+        double[][] rows = clustersAndQuery();
+        double[][] xi = Arrays.copyOf(rows, rows.length - 1);
+        double[] query = rows[rows.length - 1];
+        int n = xi[0].length;
+        Recall two = modelB(n, xi.length, beta).convergence(1e-10, 1000).build().store(xi).recall(query);
+        Network three = network().feature(n).layer(xi.length, softmax(beta)).layer(4, relu())
+                .convergence(1e-10, 1000).build().withSynapse(0, xi).withSynapse(1, new double[4][xi.length]);
+        Recall deep = three.recall(query);
+        assertArrayEquals(two.state(), deep.state(), 1e-12);
+        FixedPoint.Mixture mixture = assertInstanceOf(FixedPoint.Mixture.class, deep.fixedPoint(), deep.toString());
+        FixedPoint.Mixture expected = assertInstanceOf(FixedPoint.Mixture.class, two.fixedPoint(), two.toString());
+        assertArrayEquals(expected.indices(), mixture.indices());
+        assertArrayEquals(expected.weights(), mixture.weights(), 1e-12);   // the two engines' paths round differently
     }
 
     @Test
