@@ -7,28 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Random;
+import org.hopfieldlab.data.Patterns;
 import org.junit.jupiter.api.Test;
 
 /** The bit-counting product of +1/-1 rows with +1/-1 spins against the sum of products, which it must equal exactly. */
 class SignRowsTest {
 
-    private static double[][] signs(int rows, int columns, long seed) {
-        Random random = new Random(seed);
-        double[][] m = new double[rows][columns];
-        for (double[] row : m) {
-            for (int i = 0; i < columns; i++) {
-                row[i] = random.nextBoolean() ? 1 : -1;
-            }
-        }
-        return m;
-    }
-
     @Test
     void theProductIsExactlyTheSumOfProductsForWidthsAroundTheWordSize() {
         for (int columns : new int[] {1, 63, 64, 65, 127, 128, 1000}) {
-            double[][] rows = signs(37, columns, columns);
-            double[] spins = signs(1, columns, columns + 1L)[0];
+            double[][] rows = Patterns.random(37, columns, columns);
+            double[] spins = Patterns.random(1, columns, columns + 1L)[0];
             SignRows packed = SignRows.of(rows);
             assertNotNull(packed, "+1/-1 rows pack");
             double[] expected = new double[rows.length];
@@ -45,14 +34,14 @@ class SignRowsTest {
 
     @Test
     void anEntryOtherThanPlusOrMinusOneIsRefused() {
-        double[][] rows = signs(5, 70, 3);
+        double[][] rows = Patterns.random(5, 70, 3);
         rows[4][69] = 0.5;
         assertNull(SignRows.of(rows), "a 0.5 weight: the caller multiplies");
         rows[4][69] = -0.0;
         assertNull(SignRows.of(rows), "-0.0 is not a sign");
-        double[][] good = signs(5, 70, 4);
+        double[][] good = Patterns.random(5, 70, 4);
         SignRows packed = SignRows.of(good);
-        double[] spins = signs(1, 70, 5)[0];
+        double[] spins = Patterns.random(1, 70, 5)[0];
         spins[10] = 0;
         double[] out = {7, 7, 7, 7, 7};
         assertFalse(packed.multiply(spins, out), "a spin of 0 is not +1/-1");
