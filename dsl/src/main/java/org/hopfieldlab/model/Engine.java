@@ -626,7 +626,6 @@ final class Engine {
         return MatrixVector.dot(a, b);
     }
 
-    /** out = W v (W: rows x cols, v: cols). */
     /** {@code out = W_0 v}: by counting bits when patterns and v are all +1/-1 (the same integers), else multiplied. */
     private void patternProduct(double[] v, double[] out) {
         if (signPatterns == null || !signPatterns.multiply(v, out)) {
@@ -634,6 +633,7 @@ final class Engine {
         }
     }
 
+    /** out = W v (W: rows x cols, v: cols). */
     static void multiply(double[][] w, double[] v, double[] out) {
         MatrixVector.multiply(w, v, out);
     }
