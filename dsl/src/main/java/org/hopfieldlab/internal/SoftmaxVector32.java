@@ -59,7 +59,9 @@ final class SoftmaxVector32 implements SoftmaxBlocks32, SoftmaxDriver32.Dots32 {
     @Override
     public int scratchSize(int queries) {
         // the single-query kernel keeps a group's scores and the pending group's weights
-        return Math.max(SoftmaxDriver32.BLOCK * Math.max(queries, padded), PENDING + 8);
+        // the single-query kernel keeps a group's scores and the pending group's weights; the batch kernel
+        // packs the weights of each group of eight queries after the scores
+        return Math.max(SoftmaxDriver32.BLOCK * Math.max(queries, padded) * (transposed == null ? 1 : 2), PENDING + 8);
     }
 
     static void weights(float[][] patterns, float beta, float[] query, float[] weights) {
@@ -147,7 +149,7 @@ final class SoftmaxVector32 implements SoftmaxBlocks32, SoftmaxDriver32.Dots32 {
         for (int q = 0; q < nq; q++) {
             softmaxRows(scores, q * BLOCK, rows, q, max, norm, acc[q]);
         }
-        accumulate(patterns, k0, rows, scores, 1, BLOCK, acc);
+        accumulate(patterns, k0, rows, scores, 1, BLOCK, -1, acc);
     }
 
     /** Where the single-query kernel keeps the pending group's eight weights in its scratch. */
@@ -351,7 +353,14 @@ final class SoftmaxVector32 implements SoftmaxBlocks32, SoftmaxDriver32.Dots32 {
             }
             FloatVector.fromArray(S, norm, c, live).add(sum).intoArray(norm, c, live);
         }
-        accumulate(patterns, k0, rows, scores, padded, 1, acc);
+        // the weights of each group of eight queries, row after row, so the tile reads them at a fixed stride
+        int packed = BLOCK * padded;
+        for (int q = 0; q + 8 <= nq; q += 8) {
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(scores, r * padded + q, scores, packed + q * rows + 8 * r, 8);
+            }
+        }
+        accumulate(patterns, k0, rows, scores, padded, 1, packed, acc);
     }
 
     // scores[row][c .. c + 4L) for 6 rows: per feature, 6 broadcasts and 4 query loads feed 24 FMAs.
@@ -620,7 +629,8 @@ final class SoftmaxVector32 implements SoftmaxBlocks32, SoftmaxDriver32.Dots32 {
     }
 
     // acc[q] += sum_r weight[q][r] * X[k0 + r], tiled 4 queries x 4 vectors so the accumulators stay in registers.
-    private static void accumulate(float[][] patterns, int k0, int rows, float[] weights, int rs, int qs,
+    // packed >= 0: the weights of queries [q, q + 8) at row r are also at weights[packed + q * rows + 8 r + j]
+    private static void accumulate(float[][] patterns, int k0, int rows, float[] weights, int rs, int qs, int packed,
                                    float[][] acc) {
         int nq = acc.length;
         int n = acc[0].length;
@@ -632,7 +642,11 @@ final class SoftmaxVector32 implements SoftmaxBlocks32, SoftmaxDriver32.Dots32 {
         int strip = 0;
         for (; strip + 2 * L <= bound; strip += 2 * L) {
             for (int q = 0; q < groups; q += 8) {
-                accumulate8x2(patterns, k0, rows, weights, rs, qs, acc, q, strip);
+                if (packed >= 0) {
+                    accumulate8x2Packed(patterns, k0, rows, weights, packed + q * rows, acc, q, strip);
+                } else {
+                    accumulate8x2(patterns, k0, rows, weights, rs, qs, acc, q, strip);
+                }
             }
         }
         for (; strip < bound; strip += L) {
@@ -739,6 +753,83 @@ final class SoftmaxVector32 implements SoftmaxBlocks32, SoftmaxDriver32.Dots32 {
             c60 = x0.fma(w, c60);
             c61 = x1.fma(w, c61);
             w = FloatVector.broadcast(S, weights[ro + 7 * qs]);
+            c70 = x0.fma(w, c70);
+            c71 = x1.fma(w, c71);
+        }
+        c00.intoArray(a0, i);
+        c01.intoArray(a0, i1);
+        c10.intoArray(a1, i);
+        c11.intoArray(a1, i1);
+        c20.intoArray(a2, i);
+        c21.intoArray(a2, i1);
+        c30.intoArray(a3, i);
+        c31.intoArray(a3, i1);
+        c40.intoArray(a4, i);
+        c41.intoArray(a4, i1);
+        c50.intoArray(a5, i);
+        c51.intoArray(a5, i1);
+        c60.intoArray(a6, i);
+        c61.intoArray(a6, i1);
+        c70.intoArray(a7, i);
+        c71.intoArray(a7, i1);
+    }
+
+    // The same tile with the weights packed: their index is linear in r with a constant stride, so C2 checks
+    // their bounds once before the loop instead of eight times per row.
+    private static void accumulate8x2Packed(float[][] patterns, int k0, int rows, float[] weights, int at,
+                                            float[][] acc, int q, int i) {
+        float[] a0 = acc[q + 0];
+        float[] a1 = acc[q + 1];
+        float[] a2 = acc[q + 2];
+        float[] a3 = acc[q + 3];
+        float[] a4 = acc[q + 4];
+        float[] a5 = acc[q + 5];
+        float[] a6 = acc[q + 6];
+        float[] a7 = acc[q + 7];
+        int i1 = i + L;
+        FloatVector c00 = FloatVector.fromArray(S, a0, i);
+        FloatVector c01 = FloatVector.fromArray(S, a0, i1);
+        FloatVector c10 = FloatVector.fromArray(S, a1, i);
+        FloatVector c11 = FloatVector.fromArray(S, a1, i1);
+        FloatVector c20 = FloatVector.fromArray(S, a2, i);
+        FloatVector c21 = FloatVector.fromArray(S, a2, i1);
+        FloatVector c30 = FloatVector.fromArray(S, a3, i);
+        FloatVector c31 = FloatVector.fromArray(S, a3, i1);
+        FloatVector c40 = FloatVector.fromArray(S, a4, i);
+        FloatVector c41 = FloatVector.fromArray(S, a4, i1);
+        FloatVector c50 = FloatVector.fromArray(S, a5, i);
+        FloatVector c51 = FloatVector.fromArray(S, a5, i1);
+        FloatVector c60 = FloatVector.fromArray(S, a6, i);
+        FloatVector c61 = FloatVector.fromArray(S, a6, i1);
+        FloatVector c70 = FloatVector.fromArray(S, a7, i);
+        FloatVector c71 = FloatVector.fromArray(S, a7, i1);
+        for (int r = 0; r < rows; r++) {
+            int ro = at + 8 * r;
+            float[] x = patterns[k0 + r];
+            FloatVector x0 = FloatVector.fromArray(S, x, i);
+            FloatVector x1 = FloatVector.fromArray(S, x, i1);
+            FloatVector w = FloatVector.broadcast(S, weights[ro]);
+            c00 = x0.fma(w, c00);
+            c01 = x1.fma(w, c01);
+            w = FloatVector.broadcast(S, weights[ro + 1]);
+            c10 = x0.fma(w, c10);
+            c11 = x1.fma(w, c11);
+            w = FloatVector.broadcast(S, weights[ro + 2]);
+            c20 = x0.fma(w, c20);
+            c21 = x1.fma(w, c21);
+            w = FloatVector.broadcast(S, weights[ro + 3]);
+            c30 = x0.fma(w, c30);
+            c31 = x1.fma(w, c31);
+            w = FloatVector.broadcast(S, weights[ro + 4]);
+            c40 = x0.fma(w, c40);
+            c41 = x1.fma(w, c41);
+            w = FloatVector.broadcast(S, weights[ro + 5]);
+            c50 = x0.fma(w, c50);
+            c51 = x1.fma(w, c51);
+            w = FloatVector.broadcast(S, weights[ro + 6]);
+            c60 = x0.fma(w, c60);
+            c61 = x1.fma(w, c61);
+            w = FloatVector.broadcast(S, weights[ro + 7]);
             c70 = x0.fma(w, c70);
             c71 = x1.fma(w, c71);
         }

@@ -52,7 +52,8 @@ final class SoftmaxVector64 implements SoftmaxBlocks64, SoftmaxDriver64.Dots64 {
 
     @Override
     public int scratchSize(int queries) {
-        return SoftmaxDriver64.BLOCK * Math.max(queries, padded);
+        // the batch kernel packs the weights of each group of eight queries after the scores
+        return SoftmaxDriver64.BLOCK * Math.max(queries, padded) * (transposed == null ? 1 : 2);
     }
 
     static void weights(double[][] patterns, double beta, double[] query, double[] weights) {
@@ -140,7 +141,7 @@ final class SoftmaxVector64 implements SoftmaxBlocks64, SoftmaxDriver64.Dots64 {
         for (int q = 0; q < nq; q++) {
             softmaxRows(scores, q * BLOCK, rows, q, max, norm, acc[q]);
         }
-        accumulate(patterns, k0, rows, scores, 1, BLOCK, acc);
+        accumulate(patterns, k0, rows, scores, 1, BLOCK, -1, acc);
     }
 
     // One query: eight rows at a time are scored (eight independent FMA chains and eight memory streams)
@@ -303,7 +304,14 @@ final class SoftmaxVector64 implements SoftmaxBlocks64, SoftmaxDriver64.Dots64 {
             }
             DoubleVector.fromArray(S, norm, c, live).add(sum).intoArray(norm, c, live);
         }
-        accumulate(patterns, k0, rows, scores, padded, 1, acc);
+        // the weights of each group of eight queries, row after row, so the tile reads them at a fixed stride
+        int packed = BLOCK * padded;
+        for (int q = 0; q + 8 <= nq; q += 8) {
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(scores, r * padded + q, scores, packed + q * rows + 8 * r, 8);
+            }
+        }
+        accumulate(patterns, k0, rows, scores, padded, 1, packed, acc);
     }
 
     // scores[row][c .. c + 4L) for 6 rows: per feature, 6 broadcasts and 4 query loads feed 24 FMAs.
@@ -572,7 +580,8 @@ final class SoftmaxVector64 implements SoftmaxBlocks64, SoftmaxDriver64.Dots64 {
     }
 
     // acc[q] += sum_r weight[q][r] * X[k0 + r], tiled 4 queries x 4 vectors so the accumulators stay in registers.
-    private static void accumulate(double[][] patterns, int k0, int rows, double[] weights, int rs, int qs,
+    // packed >= 0: the weights of queries [q, q + 8) at row r are also at weights[packed + q * rows + 8 r + j]
+    private static void accumulate(double[][] patterns, int k0, int rows, double[] weights, int rs, int qs, int packed,
                                    double[][] acc) {
         int nq = acc.length;
         int n = acc[0].length;
@@ -584,7 +593,11 @@ final class SoftmaxVector64 implements SoftmaxBlocks64, SoftmaxDriver64.Dots64 {
         int strip = 0;
         for (; strip + 2 * L <= bound; strip += 2 * L) {
             for (int q = 0; q < groups; q += 8) {
-                accumulate8x2(patterns, k0, rows, weights, rs, qs, acc, q, strip);
+                if (packed >= 0) {
+                    accumulate8x2Packed(patterns, k0, rows, weights, packed + q * rows, acc, q, strip);
+                } else {
+                    accumulate8x2(patterns, k0, rows, weights, rs, qs, acc, q, strip);
+                }
             }
         }
         for (; strip < bound; strip += L) {
@@ -691,6 +704,83 @@ final class SoftmaxVector64 implements SoftmaxBlocks64, SoftmaxDriver64.Dots64 {
             c60 = x0.fma(w, c60);
             c61 = x1.fma(w, c61);
             w = DoubleVector.broadcast(S, weights[ro + 7 * qs]);
+            c70 = x0.fma(w, c70);
+            c71 = x1.fma(w, c71);
+        }
+        c00.intoArray(a0, i);
+        c01.intoArray(a0, i1);
+        c10.intoArray(a1, i);
+        c11.intoArray(a1, i1);
+        c20.intoArray(a2, i);
+        c21.intoArray(a2, i1);
+        c30.intoArray(a3, i);
+        c31.intoArray(a3, i1);
+        c40.intoArray(a4, i);
+        c41.intoArray(a4, i1);
+        c50.intoArray(a5, i);
+        c51.intoArray(a5, i1);
+        c60.intoArray(a6, i);
+        c61.intoArray(a6, i1);
+        c70.intoArray(a7, i);
+        c71.intoArray(a7, i1);
+    }
+
+    // The same tile with the weights packed: their index is linear in r with a constant stride, so C2 checks
+    // their bounds once before the loop instead of eight times per row.
+    private static void accumulate8x2Packed(double[][] patterns, int k0, int rows, double[] weights, int at,
+                                            double[][] acc, int q, int i) {
+        double[] a0 = acc[q + 0];
+        double[] a1 = acc[q + 1];
+        double[] a2 = acc[q + 2];
+        double[] a3 = acc[q + 3];
+        double[] a4 = acc[q + 4];
+        double[] a5 = acc[q + 5];
+        double[] a6 = acc[q + 6];
+        double[] a7 = acc[q + 7];
+        int i1 = i + L;
+        DoubleVector c00 = DoubleVector.fromArray(S, a0, i);
+        DoubleVector c01 = DoubleVector.fromArray(S, a0, i1);
+        DoubleVector c10 = DoubleVector.fromArray(S, a1, i);
+        DoubleVector c11 = DoubleVector.fromArray(S, a1, i1);
+        DoubleVector c20 = DoubleVector.fromArray(S, a2, i);
+        DoubleVector c21 = DoubleVector.fromArray(S, a2, i1);
+        DoubleVector c30 = DoubleVector.fromArray(S, a3, i);
+        DoubleVector c31 = DoubleVector.fromArray(S, a3, i1);
+        DoubleVector c40 = DoubleVector.fromArray(S, a4, i);
+        DoubleVector c41 = DoubleVector.fromArray(S, a4, i1);
+        DoubleVector c50 = DoubleVector.fromArray(S, a5, i);
+        DoubleVector c51 = DoubleVector.fromArray(S, a5, i1);
+        DoubleVector c60 = DoubleVector.fromArray(S, a6, i);
+        DoubleVector c61 = DoubleVector.fromArray(S, a6, i1);
+        DoubleVector c70 = DoubleVector.fromArray(S, a7, i);
+        DoubleVector c71 = DoubleVector.fromArray(S, a7, i1);
+        for (int r = 0; r < rows; r++) {
+            int ro = at + 8 * r;
+            double[] x = patterns[k0 + r];
+            DoubleVector x0 = DoubleVector.fromArray(S, x, i);
+            DoubleVector x1 = DoubleVector.fromArray(S, x, i1);
+            DoubleVector w = DoubleVector.broadcast(S, weights[ro]);
+            c00 = x0.fma(w, c00);
+            c01 = x1.fma(w, c01);
+            w = DoubleVector.broadcast(S, weights[ro + 1]);
+            c10 = x0.fma(w, c10);
+            c11 = x1.fma(w, c11);
+            w = DoubleVector.broadcast(S, weights[ro + 2]);
+            c20 = x0.fma(w, c20);
+            c21 = x1.fma(w, c21);
+            w = DoubleVector.broadcast(S, weights[ro + 3]);
+            c30 = x0.fma(w, c30);
+            c31 = x1.fma(w, c31);
+            w = DoubleVector.broadcast(S, weights[ro + 4]);
+            c40 = x0.fma(w, c40);
+            c41 = x1.fma(w, c41);
+            w = DoubleVector.broadcast(S, weights[ro + 5]);
+            c50 = x0.fma(w, c50);
+            c51 = x1.fma(w, c51);
+            w = DoubleVector.broadcast(S, weights[ro + 6]);
+            c60 = x0.fma(w, c60);
+            c61 = x1.fma(w, c61);
+            w = DoubleVector.broadcast(S, weights[ro + 7]);
             c70 = x0.fma(w, c70);
             c71 = x1.fma(w, c71);
         }
