@@ -276,14 +276,15 @@ final class SoftmaxVector32 implements SoftmaxBlocks32, SoftmaxDriver32.Dots32 {
             }
             max[0] = top;
         }
-        FloatVector m = FloatVector.broadcast(S, max[0]);
-        FloatVector sum = FloatVector.zero(S);
+        // a vector of fewer than eight lanes takes the eight scores in steps; the sum stays scalar (a vector
+        // carried around this loop could be boxed)
+        float sum = 0;
         for (int j = 0; j < 8; j += L) {
-            FloatVector w = SoftmaxExp32.exp(FloatVector.fromArray(S, scratch, j).sub(m));
+            FloatVector w = SoftmaxExp32.exp(FloatVector.fromArray(S, scratch, j).sub(max[0]));
             w.intoArray(scratch, j);
-            sum = sum.add(w);
+            sum += w.reduceLanes(VectorOperators.ADD);
         }
-        norm[0] += sum.reduceLanes(VectorOperators.ADD);
+        norm[0] += sum;
     }
 
     // acc += the pending group at p weighted by scratch[PENDING + j]: the last group of a part.

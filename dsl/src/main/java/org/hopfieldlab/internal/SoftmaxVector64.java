@@ -178,7 +178,7 @@ final class SoftmaxVector64 implements SoftmaxBlocks64, SoftmaxDriver64.Dots64 {
                 d6 = DoubleVector.fromArray(S, x6, i).fma(v, d6);
                 d7 = DoubleVector.fromArray(S, x7, i).fma(v, d7);
             }
-            java.util.Arrays.fill(scratch, 0, L, Double.NEGATIVE_INFINITY);
+            java.util.Arrays.fill(scratch, 0, Math.max(8, L), Double.NEGATIVE_INFINITY);
             scratch[0] = beta * (d0.reduceLanes(VectorOperators.ADD) + tail(x0, q, bound));
             double top = scratch[0];
             if (r + 1 < rows) {
@@ -209,18 +209,8 @@ final class SoftmaxVector64 implements SoftmaxBlocks64, SoftmaxDriver64.Dots64 {
                 scratch[7] = beta * (d7.reduceLanes(VectorOperators.ADD) + tail(x7, q, bound));
                 top = Math.max(top, scratch[7]);
             }
-            if (top > max[0]) {
-                if (norm[0] != 0) {
-                    double f = (double) Math.exp(max[0] - top);
-                    INSTANCE.scale(acc, f);
-                    norm[0] *= f;
-                }
-                max[0] = top;
-            }
             // rows past the block end have score -inf, so weight 0
-            DoubleVector w = SoftmaxExp64.exp(DoubleVector.fromArray(S, scratch, 0).sub(max[0]));
-            norm[0] += w.reduceLanes(VectorOperators.ADD);
-            w.intoArray(scratch, 0);
+            weightsOfGroup(scratch, top, max, norm, acc);
             double w0 = scratch[0];
             double w1 = scratch[1];
             double w2 = scratch[2];
@@ -254,6 +244,29 @@ final class SoftmaxVector64 implements SoftmaxBlocks64, SoftmaxDriver64.Dots64 {
                 acc[i] += w0 * x0[i] + w1 * x1[i] + w2 * x2[i] + w3 * x3[i] + w4 * x4[i] + w5 * x5[i] + w6 * x6[i] + w7 * x7[i];
             }
         }
+    }
+
+    // Scores of eight rows in scratch[0, 8) (top their max) become weights exp(score - max) in place; the running
+    // max, normaliser and weighted sum are rescaled first when the group raises the max. A method of its own,
+    // with only arrays and scalars crossing it, so the vector exp is inlined here rather than compiled as a
+    // call with boxed vectors in the large caller. A vector of fewer than eight lanes takes the scores in steps;
+    // the sum stays scalar (a vector carried around that loop could be boxed).
+    private static void weightsOfGroup(double[] scratch, double top, double[] max, double[] norm, double[] acc) {
+        if (top > max[0]) {
+            if (norm[0] != 0) {
+                double f = Math.exp(max[0] - top);
+                INSTANCE.scale(acc, f);
+                norm[0] *= f;
+            }
+            max[0] = top;
+        }
+        double sum = 0;
+        for (int j = 0; j < 8; j += L) {
+            DoubleVector w = SoftmaxExp64.exp(DoubleVector.fromArray(S, scratch, j).sub(max[0]));
+            sum += w.reduceLanes(VectorOperators.ADD);
+            w.intoArray(scratch, j);
+        }
+        norm[0] += sum;
     }
 
     // Scores laid out [row][padded query]: the GEMM tile writes them, the softmax runs along queries.
