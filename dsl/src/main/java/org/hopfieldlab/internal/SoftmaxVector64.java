@@ -209,8 +209,22 @@ final class SoftmaxVector64 implements SoftmaxBlocks64, SoftmaxDriver64.Dots64 {
                 scratch[7] = beta * (d7.reduceLanes(VectorOperators.ADD) + tail(x7, q, bound));
                 top = Math.max(top, scratch[7]);
             }
+            if (top > max[0]) {
+                if (norm[0] != 0) {
+                    double f = Math.exp(max[0] - top);
+                    INSTANCE.scale(acc, f);
+                    norm[0] *= f;
+                }
+                max[0] = top;
+            }
             // rows past the block end have score -inf, so weight 0
-            weightsOfGroup(scratch, top, max, norm, acc);
+            if (L >= 8) {
+                DoubleVector w = SoftmaxExp64.exp(DoubleVector.fromArray(S, scratch, 0).sub(max[0]));
+                norm[0] += w.reduceLanes(VectorOperators.ADD);
+                w.intoArray(scratch, 0);
+            } else {
+                norm[0] += weightsInSteps(scratch, max[0]);
+            }
             double w0 = scratch[0];
             double w1 = scratch[1];
             double w2 = scratch[2];
@@ -246,27 +260,17 @@ final class SoftmaxVector64 implements SoftmaxBlocks64, SoftmaxDriver64.Dots64 {
         }
     }
 
-    // Scores of eight rows in scratch[0, 8) (top their max) become weights exp(score - max) in place; the running
-    // max, normaliser and weighted sum are rescaled first when the group raises the max. A method of its own,
-    // with only arrays and scalars crossing it, so the vector exp is inlined here rather than compiled as a
-    // call with boxed vectors in the large caller. A vector of fewer than eight lanes takes the scores in steps;
-    // the sum stays scalar (a vector carried around that loop could be boxed).
-    private static void weightsOfGroup(double[] scratch, double top, double[] max, double[] norm, double[] acc) {
-        if (top > max[0]) {
-            if (norm[0] != 0) {
-                double f = Math.exp(max[0] - top);
-                INSTANCE.scale(acc, f);
-                norm[0] *= f;
-            }
-            max[0] = top;
-        }
+    // With fewer than eight lanes (L is a constant, so C2 compiles only one of the two branches in the caller) the
+    // eight scores in scratch[0, 8) become weights exp(score - max) in steps of L; returns their sum. A method of
+    // its own, and the sum scalar, so no vector crosses a loop or a call.
+    private static double weightsInSteps(double[] scratch, double max) {
         double sum = 0;
         for (int j = 0; j < 8; j += L) {
-            DoubleVector w = SoftmaxExp64.exp(DoubleVector.fromArray(S, scratch, j).sub(max[0]));
+            DoubleVector w = SoftmaxExp64.exp(DoubleVector.fromArray(S, scratch, j).sub(max));
             sum += w.reduceLanes(VectorOperators.ADD);
             w.intoArray(scratch, j);
         }
-        norm[0] += sum;
+        return sum;
     }
 
     // Scores laid out [row][padded query]: the GEMM tile writes them, the softmax runs along queries.
