@@ -18,6 +18,11 @@ interface SoftmaxBlocks32 {
     void block(float[][] patterns, int k0, int k1, float[][] queries, float beta,
                float[] scores, float[] max, float[] norm, float[][] acc);
 
+    /** How many patterns one {@link #block} call may fold; {@link SoftmaxDriver32#BLOCK} unless the kernel says otherwise. */
+    default int rowsPerCall(int queries) {
+        return SoftmaxDriver32.BLOCK;
+    }
+
     /** Length of the per-part scratch array passed to {@link #block} as {@code scores}. */
     default int scratchSize(int queries) {
         return SoftmaxDriver32.BLOCK * queries;

@@ -112,8 +112,11 @@ final class SoftmaxDriver32 {
         for (float[] row : acc) {
             Arrays.fill(row, 0);
         }
-        for (int start = k0; start < k1; start += BLOCK) {
-            kernel.block(patterns, start, Math.min(k1, start + BLOCK), queries, beta, scores, max, norm, acc);
+        int step = kernel.rowsPerCall(queries.length);
+        for (int start = k0; start < k1; ) {
+            int end = (int) Math.min(k1, (long) start + step);
+            kernel.block(patterns, start, end, queries, beta, scores, max, norm, acc);
+            start = end;
         }
     }
 

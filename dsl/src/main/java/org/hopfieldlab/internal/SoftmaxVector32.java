@@ -51,8 +51,17 @@ final class SoftmaxVector32 implements SoftmaxBlocks32, SoftmaxDriver32.Dots32 {
     }
 
     @Override
+    public int rowsPerCall(int queries) {
+        // one query with its own kernel takes a whole part, so that its pipeline runs across blocks
+        return queries == 1 && transposed == null ? Integer.MAX_VALUE : BLOCK;
+    }
+
+    @Override
     public int scratchSize(int queries) {
-        return SoftmaxDriver32.BLOCK * Math.max(queries, padded);
+        // the single-query kernel keeps a group's scores and the pending group's weights
+        // the single-query kernel keeps a group's scores and the pending group's weights; the batch kernel
+        // packs the weights of each group of eight queries after the scores
+        return Math.max(SoftmaxDriver32.BLOCK * Math.max(queries, padded) * (transposed == null ? 1 : 2), PENDING + 8);
     }
 
     static void weights(float[][] patterns, float beta, float[] query, float[] weights) {
@@ -140,117 +149,159 @@ final class SoftmaxVector32 implements SoftmaxBlocks32, SoftmaxDriver32.Dots32 {
         for (int q = 0; q < nq; q++) {
             softmaxRows(scores, q * BLOCK, rows, q, max, norm, acc[q]);
         }
-        accumulate(patterns, k0, rows, scores, 1, BLOCK, acc);
+        accumulate(patterns, k0, rows, scores, 1, BLOCK, -1, acc);
     }
 
-    // One query: eight rows at a time are scored (eight independent FMA chains and eight memory streams)
-    // and, while still in L1, folded into the weighted sum with one vector exp for all eight weights.
+    /** Where the single-query kernel keeps the pending group's eight weights in its scratch. */
+    private static final int PENDING = Math.max(8, L);
+
+    // One query, eight rows at a time, software-pipelined: one loop scores the next eight rows (streamed from
+    // memory) while it adds the previous eight, still in cache, to the weighted sum, so the memory stream does
+    // not wait for the softmax bookkeeping between groups. The driver hands over a whole part at once, so the
+    // pipeline runs across blocks.
+    // Each step is a method of its own that takes and returns only arrays and scalars: as one method, C2 ran out
+    // of its node budget before inlining the vector exp and boxed that call's vectors, one allocation per group.
     private static void blockSingle(float[][] patterns, int k0, int rows, float[] q, float beta,
                                     float[] scratch, float[] max, float[] norm, float[] acc) {
+        // before the first group, the pending one is the first rows with weight 0
+        java.util.Arrays.fill(scratch, PENDING, PENDING + 8, 0);
+        int pending = 0;
+        for (int r = 0; r < rows; r += 8) {
+            scoreGroupAddPending(patterns, k0, rows, r, pending, q, scratch, acc);
+            // the pending group is already in acc and norm, relative to the old max: a rescale covers it
+            weightsOfGroup(scratch, rows - r, beta, max, norm, acc);
+            System.arraycopy(scratch, 0, scratch, PENDING, 8);
+            pending = r;
+        }
+        addPending(patterns, k0, rows, pending, scratch, acc);
+    }
+
+    // scratch[0, 8) = X[k0 + r + j] . q for the group at r; acc += the pending group at p weighted by
+    // scratch[PENDING + j]. Rows past the block end repeat its last row (their scores are dropped later).
+    private static void scoreGroupAddPending(float[][] patterns, int k0, int rows, int r, int p, float[] q,
+                                             float[] scratch, float[] acc) {
         int n = q.length;
         int bound = S.loopBound(n);
-        for (int r = 0; r < rows; r += 8) {
-            float[] x0 = patterns[k0 + r];
-            float[] x1 = patterns[k0 + Math.min(r + 1, rows - 1)];
-            float[] x2 = patterns[k0 + Math.min(r + 2, rows - 1)];
-            float[] x3 = patterns[k0 + Math.min(r + 3, rows - 1)];
-            float[] x4 = patterns[k0 + Math.min(r + 4, rows - 1)];
-            float[] x5 = patterns[k0 + Math.min(r + 5, rows - 1)];
-            float[] x6 = patterns[k0 + Math.min(r + 6, rows - 1)];
-            float[] x7 = patterns[k0 + Math.min(r + 7, rows - 1)];
-            FloatVector d0 = FloatVector.zero(S);
-            FloatVector d1 = d0;
-            FloatVector d2 = d0;
-            FloatVector d3 = d0;
-            FloatVector d4 = d0;
-            FloatVector d5 = d0;
-            FloatVector d6 = d0;
-            FloatVector d7 = d0;
-            for (int i = 0; i < bound; i += L) {
-                FloatVector v = FloatVector.fromArray(S, q, i);
-                d0 = FloatVector.fromArray(S, x0, i).fma(v, d0);
-                d1 = FloatVector.fromArray(S, x1, i).fma(v, d1);
-                d2 = FloatVector.fromArray(S, x2, i).fma(v, d2);
-                d3 = FloatVector.fromArray(S, x3, i).fma(v, d3);
-                d4 = FloatVector.fromArray(S, x4, i).fma(v, d4);
-                d5 = FloatVector.fromArray(S, x5, i).fma(v, d5);
-                d6 = FloatVector.fromArray(S, x6, i).fma(v, d6);
-                d7 = FloatVector.fromArray(S, x7, i).fma(v, d7);
+        int last = k0 + rows - 1;
+        float[] x0 = patterns[k0 + r];
+        float[] x1 = patterns[Math.min(k0 + r + 1, last)];
+        float[] x2 = patterns[Math.min(k0 + r + 2, last)];
+        float[] x3 = patterns[Math.min(k0 + r + 3, last)];
+        float[] x4 = patterns[Math.min(k0 + r + 4, last)];
+        float[] x5 = patterns[Math.min(k0 + r + 5, last)];
+        float[] x6 = patterns[Math.min(k0 + r + 6, last)];
+        float[] x7 = patterns[Math.min(k0 + r + 7, last)];
+        float[] p0 = patterns[k0 + p];
+        float[] p1 = patterns[Math.min(k0 + p + 1, last)];
+        float[] p2 = patterns[Math.min(k0 + p + 2, last)];
+        float[] p3 = patterns[Math.min(k0 + p + 3, last)];
+        float[] p4 = patterns[Math.min(k0 + p + 4, last)];
+        float[] p5 = patterns[Math.min(k0 + p + 5, last)];
+        float[] p6 = patterns[Math.min(k0 + p + 6, last)];
+        float[] p7 = patterns[Math.min(k0 + p + 7, last)];
+        float w0 = scratch[PENDING];
+        float w1 = scratch[PENDING + 1];
+        float w2 = scratch[PENDING + 2];
+        float w3 = scratch[PENDING + 3];
+        float w4 = scratch[PENDING + 4];
+        float w5 = scratch[PENDING + 5];
+        float w6 = scratch[PENDING + 6];
+        float w7 = scratch[PENDING + 7];
+        FloatVector vw0 = FloatVector.broadcast(S, w0);
+        FloatVector vw1 = FloatVector.broadcast(S, w1);
+        FloatVector vw2 = FloatVector.broadcast(S, w2);
+        FloatVector vw3 = FloatVector.broadcast(S, w3);
+        FloatVector vw4 = FloatVector.broadcast(S, w4);
+        FloatVector vw5 = FloatVector.broadcast(S, w5);
+        FloatVector vw6 = FloatVector.broadcast(S, w6);
+        FloatVector vw7 = FloatVector.broadcast(S, w7);
+        FloatVector d0 = FloatVector.zero(S);
+        FloatVector d1 = d0;
+        FloatVector d2 = d0;
+        FloatVector d3 = d0;
+        FloatVector d4 = d0;
+        FloatVector d5 = d0;
+        FloatVector d6 = d0;
+        FloatVector d7 = d0;
+        for (int i = 0; i < bound; i += L) {
+            FloatVector v = FloatVector.fromArray(S, q, i);
+            d0 = FloatVector.fromArray(S, x0, i).fma(v, d0);
+            d1 = FloatVector.fromArray(S, x1, i).fma(v, d1);
+            d2 = FloatVector.fromArray(S, x2, i).fma(v, d2);
+            d3 = FloatVector.fromArray(S, x3, i).fma(v, d3);
+            d4 = FloatVector.fromArray(S, x4, i).fma(v, d4);
+            d5 = FloatVector.fromArray(S, x5, i).fma(v, d5);
+            d6 = FloatVector.fromArray(S, x6, i).fma(v, d6);
+            d7 = FloatVector.fromArray(S, x7, i).fma(v, d7);
+            FloatVector a = FloatVector.fromArray(S, acc, i);
+            FloatVector b = FloatVector.fromArray(S, p1, i).mul(vw1);
+            a = FloatVector.fromArray(S, p0, i).fma(vw0, a);
+            a = FloatVector.fromArray(S, p2, i).fma(vw2, a);
+            b = FloatVector.fromArray(S, p3, i).fma(vw3, b);
+            a = FloatVector.fromArray(S, p4, i).fma(vw4, a);
+            b = FloatVector.fromArray(S, p5, i).fma(vw5, b);
+            a = FloatVector.fromArray(S, p6, i).fma(vw6, a);
+            b = FloatVector.fromArray(S, p7, i).fma(vw7, b);
+            a.add(b).intoArray(acc, i);
+        }
+        for (int i = bound; i < n; i++) {
+            acc[i] += w0 * p0[i] + w1 * p1[i] + w2 * p2[i] + w3 * p3[i] + w4 * p4[i] + w5 * p5[i] + w6 * p6[i] + w7 * p7[i];
+        }
+        scratch[0] = d0.reduceLanes(VectorOperators.ADD) + tail(x0, q, bound);
+        scratch[1] = d1.reduceLanes(VectorOperators.ADD) + tail(x1, q, bound);
+        scratch[2] = d2.reduceLanes(VectorOperators.ADD) + tail(x2, q, bound);
+        scratch[3] = d3.reduceLanes(VectorOperators.ADD) + tail(x3, q, bound);
+        scratch[4] = d4.reduceLanes(VectorOperators.ADD) + tail(x4, q, bound);
+        scratch[5] = d5.reduceLanes(VectorOperators.ADD) + tail(x5, q, bound);
+        scratch[6] = d6.reduceLanes(VectorOperators.ADD) + tail(x6, q, bound);
+        scratch[7] = d7.reduceLanes(VectorOperators.ADD) + tail(x7, q, bound);
+    }
+
+    // The dot products of a group in scratch[0, 8) become weights exp(beta dot - max) in place, 0 for the rows
+    // past the first `valid`; the running max, normaliser and weighted sum are rescaled first when the group
+    // raises the max.
+    private static void weightsOfGroup(float[] scratch, int valid, float beta, float[] max, float[] norm,
+                                       float[] acc) {
+        float top = Float.NEGATIVE_INFINITY;
+        for (int j = 0; j < PENDING; j++) {
+            float score = j < Math.min(8, valid) ? beta * scratch[j] : Float.NEGATIVE_INFINITY;
+            scratch[j] = score;
+            top = Math.max(top, score);
+        }
+        if (top > max[0]) {
+            if (norm[0] != 0) {
+                float f = (float) Math.exp(max[0] - top);
+                INSTANCE.scale(acc, f);
+                norm[0] *= f;
             }
-            java.util.Arrays.fill(scratch, 0, L, Float.NEGATIVE_INFINITY);
-            scratch[0] = beta * (d0.reduceLanes(VectorOperators.ADD) + tail(x0, q, bound));
-            float top = scratch[0];
-            if (r + 1 < rows) {
-                scratch[1] = beta * (d1.reduceLanes(VectorOperators.ADD) + tail(x1, q, bound));
-                top = Math.max(top, scratch[1]);
-            }
-            if (r + 2 < rows) {
-                scratch[2] = beta * (d2.reduceLanes(VectorOperators.ADD) + tail(x2, q, bound));
-                top = Math.max(top, scratch[2]);
-            }
-            if (r + 3 < rows) {
-                scratch[3] = beta * (d3.reduceLanes(VectorOperators.ADD) + tail(x3, q, bound));
-                top = Math.max(top, scratch[3]);
-            }
-            if (r + 4 < rows) {
-                scratch[4] = beta * (d4.reduceLanes(VectorOperators.ADD) + tail(x4, q, bound));
-                top = Math.max(top, scratch[4]);
-            }
-            if (r + 5 < rows) {
-                scratch[5] = beta * (d5.reduceLanes(VectorOperators.ADD) + tail(x5, q, bound));
-                top = Math.max(top, scratch[5]);
-            }
-            if (r + 6 < rows) {
-                scratch[6] = beta * (d6.reduceLanes(VectorOperators.ADD) + tail(x6, q, bound));
-                top = Math.max(top, scratch[6]);
-            }
-            if (r + 7 < rows) {
-                scratch[7] = beta * (d7.reduceLanes(VectorOperators.ADD) + tail(x7, q, bound));
-                top = Math.max(top, scratch[7]);
-            }
-            if (top > max[0]) {
-                if (norm[0] != 0) {
-                    float f = (float) Math.exp(max[0] - top);
-                    INSTANCE.scale(acc, f);
-                    norm[0] *= f;
-                }
-                max[0] = top;
-            }
-            // rows past the block end have score -inf, so weight 0
-            FloatVector w = SoftmaxExp32.exp(FloatVector.fromArray(S, scratch, 0).sub(max[0]));
-            norm[0] += w.reduceLanes(VectorOperators.ADD);
-            w.intoArray(scratch, 0);
-            float w0 = scratch[0];
-            float w1 = scratch[1];
-            float w2 = scratch[2];
-            float w3 = scratch[3];
-            float w4 = scratch[4];
-            float w5 = scratch[5];
-            float w6 = scratch[6];
-            float w7 = scratch[7];
-            FloatVector vw0 = FloatVector.broadcast(S, w0);
-            FloatVector vw1 = FloatVector.broadcast(S, w1);
-            FloatVector vw2 = FloatVector.broadcast(S, w2);
-            FloatVector vw3 = FloatVector.broadcast(S, w3);
-            FloatVector vw4 = FloatVector.broadcast(S, w4);
-            FloatVector vw5 = FloatVector.broadcast(S, w5);
-            FloatVector vw6 = FloatVector.broadcast(S, w6);
-            FloatVector vw7 = FloatVector.broadcast(S, w7);
+            max[0] = top;
+        }
+        // a vector of fewer than eight lanes takes the eight scores in steps; the sum stays scalar (a vector
+        // carried around this loop could be boxed)
+        float sum = 0;
+        for (int j = 0; j < 8; j += L) {
+            FloatVector w = SoftmaxExp32.exp(FloatVector.fromArray(S, scratch, j).sub(max[0]));
+            w.intoArray(scratch, j);
+            sum += w.reduceLanes(VectorOperators.ADD);
+        }
+        norm[0] += sum;
+    }
+
+    // acc += the pending group at p weighted by scratch[PENDING + j]: the last group of a part.
+    private static void addPending(float[][] patterns, int k0, int rows, int p, float[] scratch, float[] acc) {
+        int n = acc.length;
+        int bound = S.loopBound(n);
+        int last = k0 + rows - 1;
+        for (int j = 0; j < 8; j++) {
+            float w = scratch[PENDING + j];
+            float[] x = patterns[Math.min(k0 + p + j, last)];
+            FloatVector vw = FloatVector.broadcast(S, w);
             int i = 0;
             for (; i < bound; i += L) {
-                FloatVector a = FloatVector.fromArray(S, acc, i);
-                FloatVector b = FloatVector.fromArray(S, x1, i).mul(vw1);
-                a = FloatVector.fromArray(S, x0, i).fma(vw0, a);
-                a = FloatVector.fromArray(S, x2, i).fma(vw2, a);
-                b = FloatVector.fromArray(S, x3, i).fma(vw3, b);
-                a = FloatVector.fromArray(S, x4, i).fma(vw4, a);
-                b = FloatVector.fromArray(S, x5, i).fma(vw5, b);
-                a = FloatVector.fromArray(S, x6, i).fma(vw6, a);
-                b = FloatVector.fromArray(S, x7, i).fma(vw7, b);
-                a.add(b).intoArray(acc, i);
+                FloatVector.fromArray(S, x, i).fma(vw, FloatVector.fromArray(S, acc, i)).intoArray(acc, i);
             }
             for (; i < n; i++) {
-                acc[i] += w0 * x0[i] + w1 * x1[i] + w2 * x2[i] + w3 * x3[i] + w4 * x4[i] + w5 * x5[i] + w6 * x6[i] + w7 * x7[i];
+                acc[i] += w * x[i];
             }
         }
     }
@@ -303,7 +354,14 @@ final class SoftmaxVector32 implements SoftmaxBlocks32, SoftmaxDriver32.Dots32 {
             }
             FloatVector.fromArray(S, norm, c, live).add(sum).intoArray(norm, c, live);
         }
-        accumulate(patterns, k0, rows, scores, padded, 1, acc);
+        // the weights of each group of eight queries, row after row, so the tile reads them at a fixed stride
+        int packed = BLOCK * padded;
+        for (int q = 0; q + 8 <= nq; q += 8) {
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(scores, r * padded + q, scores, packed + q * rows + 8 * r, 8);
+            }
+        }
+        accumulate(patterns, k0, rows, scores, padded, 1, packed, acc);
     }
 
     // scores[row][c .. c + 4L) for 6 rows: per feature, 6 broadcasts and 4 query loads feed 24 FMAs.
@@ -572,25 +630,35 @@ final class SoftmaxVector32 implements SoftmaxBlocks32, SoftmaxDriver32.Dots32 {
     }
 
     // acc[q] += sum_r weight[q][r] * X[k0 + r], tiled 4 queries x 4 vectors so the accumulators stay in registers.
-    private static void accumulate(float[][] patterns, int k0, int rows, float[] weights, int rs, int qs,
+    // packed >= 0: the weights of queries [q, q + 8) at row r are also at weights[packed + q * rows + 8 r + j]
+    private static void accumulate(float[][] patterns, int k0, int rows, float[] weights, int rs, int qs, int packed,
                                    float[][] acc) {
         int nq = acc.length;
         int n = acc[0].length;
         int bound = S.loopBound(n);
-        int q = 0;
-        for (; q + 8 <= nq; q += 8) {
-            int i = 0;
-            for (; i + 2 * L <= bound; i += 2 * L) {
-                accumulate8x2(patterns, k0, rows, weights, rs, qs, acc, q, i);
-            }
-            for (; i < bound; i += L) {
-                accumulate4x1(patterns, k0, rows, weights, rs, qs, acc, q, i);
-                accumulate4x1(patterns, k0, rows, weights, rs, qs, acc, q + 4, i);
-            }
-            for (int j = q; j < q + 8; j++) {
-                accumulateTail(patterns, k0, rows, weights, rs, qs, j, acc[j], bound);
+        // Features outer, queries inner: a strip of two vectors of the block's rows (6 KB of floats) is read
+        // from L2 once and then from L1 by every group of eight queries, instead of the whole block (150 KB)
+        // from L2 once per group.
+        int groups = nq / 8 * 8;
+        int strip = 0;
+        for (; strip + 2 * L <= bound; strip += 2 * L) {
+            for (int q = 0; q < groups; q += 8) {
+                if (packed >= 0) {
+                    accumulate8x2Packed(patterns, k0, rows, weights, packed + q * rows, acc, q, strip);
+                } else {
+                    accumulate8x2(patterns, k0, rows, weights, rs, qs, acc, q, strip);
+                }
             }
         }
+        for (; strip < bound; strip += L) {
+            for (int q = 0; q < groups; q += 4) {
+                accumulate4x1(patterns, k0, rows, weights, rs, qs, acc, q, strip);
+            }
+        }
+        for (int j = 0; j < groups; j++) {
+            accumulateTail(patterns, k0, rows, weights, rs, qs, j, acc[j], bound);
+        }
+        int q = groups;
         for (; q + 4 <= nq; q += 4) {
             int i = 0;
             for (; i + 4 * L <= bound; i += 4 * L) {
@@ -686,6 +754,83 @@ final class SoftmaxVector32 implements SoftmaxBlocks32, SoftmaxDriver32.Dots32 {
             c60 = x0.fma(w, c60);
             c61 = x1.fma(w, c61);
             w = FloatVector.broadcast(S, weights[ro + 7 * qs]);
+            c70 = x0.fma(w, c70);
+            c71 = x1.fma(w, c71);
+        }
+        c00.intoArray(a0, i);
+        c01.intoArray(a0, i1);
+        c10.intoArray(a1, i);
+        c11.intoArray(a1, i1);
+        c20.intoArray(a2, i);
+        c21.intoArray(a2, i1);
+        c30.intoArray(a3, i);
+        c31.intoArray(a3, i1);
+        c40.intoArray(a4, i);
+        c41.intoArray(a4, i1);
+        c50.intoArray(a5, i);
+        c51.intoArray(a5, i1);
+        c60.intoArray(a6, i);
+        c61.intoArray(a6, i1);
+        c70.intoArray(a7, i);
+        c71.intoArray(a7, i1);
+    }
+
+    // The same tile with the weights packed: their index is linear in r with a constant stride, so C2 checks
+    // their bounds once before the loop instead of eight times per row.
+    private static void accumulate8x2Packed(float[][] patterns, int k0, int rows, float[] weights, int at,
+                                            float[][] acc, int q, int i) {
+        float[] a0 = acc[q + 0];
+        float[] a1 = acc[q + 1];
+        float[] a2 = acc[q + 2];
+        float[] a3 = acc[q + 3];
+        float[] a4 = acc[q + 4];
+        float[] a5 = acc[q + 5];
+        float[] a6 = acc[q + 6];
+        float[] a7 = acc[q + 7];
+        int i1 = i + L;
+        FloatVector c00 = FloatVector.fromArray(S, a0, i);
+        FloatVector c01 = FloatVector.fromArray(S, a0, i1);
+        FloatVector c10 = FloatVector.fromArray(S, a1, i);
+        FloatVector c11 = FloatVector.fromArray(S, a1, i1);
+        FloatVector c20 = FloatVector.fromArray(S, a2, i);
+        FloatVector c21 = FloatVector.fromArray(S, a2, i1);
+        FloatVector c30 = FloatVector.fromArray(S, a3, i);
+        FloatVector c31 = FloatVector.fromArray(S, a3, i1);
+        FloatVector c40 = FloatVector.fromArray(S, a4, i);
+        FloatVector c41 = FloatVector.fromArray(S, a4, i1);
+        FloatVector c50 = FloatVector.fromArray(S, a5, i);
+        FloatVector c51 = FloatVector.fromArray(S, a5, i1);
+        FloatVector c60 = FloatVector.fromArray(S, a6, i);
+        FloatVector c61 = FloatVector.fromArray(S, a6, i1);
+        FloatVector c70 = FloatVector.fromArray(S, a7, i);
+        FloatVector c71 = FloatVector.fromArray(S, a7, i1);
+        for (int r = 0; r < rows; r++) {
+            int ro = at + 8 * r;
+            float[] x = patterns[k0 + r];
+            FloatVector x0 = FloatVector.fromArray(S, x, i);
+            FloatVector x1 = FloatVector.fromArray(S, x, i1);
+            FloatVector w = FloatVector.broadcast(S, weights[ro]);
+            c00 = x0.fma(w, c00);
+            c01 = x1.fma(w, c01);
+            w = FloatVector.broadcast(S, weights[ro + 1]);
+            c10 = x0.fma(w, c10);
+            c11 = x1.fma(w, c11);
+            w = FloatVector.broadcast(S, weights[ro + 2]);
+            c20 = x0.fma(w, c20);
+            c21 = x1.fma(w, c21);
+            w = FloatVector.broadcast(S, weights[ro + 3]);
+            c30 = x0.fma(w, c30);
+            c31 = x1.fma(w, c31);
+            w = FloatVector.broadcast(S, weights[ro + 4]);
+            c40 = x0.fma(w, c40);
+            c41 = x1.fma(w, c41);
+            w = FloatVector.broadcast(S, weights[ro + 5]);
+            c50 = x0.fma(w, c50);
+            c51 = x1.fma(w, c51);
+            w = FloatVector.broadcast(S, weights[ro + 6]);
+            c60 = x0.fma(w, c60);
+            c61 = x1.fma(w, c61);
+            w = FloatVector.broadcast(S, weights[ro + 7]);
             c70 = x0.fma(w, c70);
             c71 = x1.fma(w, c71);
         }

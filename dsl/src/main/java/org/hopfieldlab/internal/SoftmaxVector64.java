@@ -52,7 +52,8 @@ final class SoftmaxVector64 implements SoftmaxBlocks64, SoftmaxDriver64.Dots64 {
 
     @Override
     public int scratchSize(int queries) {
-        return SoftmaxDriver64.BLOCK * Math.max(queries, padded);
+        // the batch kernel packs the weights of each group of eight queries after the scores
+        return SoftmaxDriver64.BLOCK * Math.max(queries, padded) * (transposed == null ? 1 : 2);
     }
 
     static void weights(double[][] patterns, double beta, double[] query, double[] weights) {
@@ -140,7 +141,7 @@ final class SoftmaxVector64 implements SoftmaxBlocks64, SoftmaxDriver64.Dots64 {
         for (int q = 0; q < nq; q++) {
             softmaxRows(scores, q * BLOCK, rows, q, max, norm, acc[q]);
         }
-        accumulate(patterns, k0, rows, scores, 1, BLOCK, acc);
+        accumulate(patterns, k0, rows, scores, 1, BLOCK, -1, acc);
     }
 
     // One query: eight rows at a time are scored (eight independent FMA chains and eight memory streams)
@@ -177,7 +178,7 @@ final class SoftmaxVector64 implements SoftmaxBlocks64, SoftmaxDriver64.Dots64 {
                 d6 = DoubleVector.fromArray(S, x6, i).fma(v, d6);
                 d7 = DoubleVector.fromArray(S, x7, i).fma(v, d7);
             }
-            java.util.Arrays.fill(scratch, 0, L, Double.NEGATIVE_INFINITY);
+            java.util.Arrays.fill(scratch, 0, Math.max(8, L), Double.NEGATIVE_INFINITY);
             scratch[0] = beta * (d0.reduceLanes(VectorOperators.ADD) + tail(x0, q, bound));
             double top = scratch[0];
             if (r + 1 < rows) {
@@ -210,16 +211,20 @@ final class SoftmaxVector64 implements SoftmaxBlocks64, SoftmaxDriver64.Dots64 {
             }
             if (top > max[0]) {
                 if (norm[0] != 0) {
-                    double f = (double) Math.exp(max[0] - top);
+                    double f = Math.exp(max[0] - top);
                     INSTANCE.scale(acc, f);
                     norm[0] *= f;
                 }
                 max[0] = top;
             }
             // rows past the block end have score -inf, so weight 0
-            DoubleVector w = SoftmaxExp64.exp(DoubleVector.fromArray(S, scratch, 0).sub(max[0]));
-            norm[0] += w.reduceLanes(VectorOperators.ADD);
-            w.intoArray(scratch, 0);
+            if (L >= 8) {
+                DoubleVector w = SoftmaxExp64.exp(DoubleVector.fromArray(S, scratch, 0).sub(max[0]));
+                norm[0] += w.reduceLanes(VectorOperators.ADD);
+                w.intoArray(scratch, 0);
+            } else {
+                norm[0] += weightsInSteps(scratch, max[0]);
+            }
             double w0 = scratch[0];
             double w1 = scratch[1];
             double w2 = scratch[2];
@@ -253,6 +258,19 @@ final class SoftmaxVector64 implements SoftmaxBlocks64, SoftmaxDriver64.Dots64 {
                 acc[i] += w0 * x0[i] + w1 * x1[i] + w2 * x2[i] + w3 * x3[i] + w4 * x4[i] + w5 * x5[i] + w6 * x6[i] + w7 * x7[i];
             }
         }
+    }
+
+    // With fewer than eight lanes (L is a constant, so C2 compiles only one of the two branches in the caller) the
+    // eight scores in scratch[0, 8) become weights exp(score - max) in steps of L; returns their sum. A method of
+    // its own, and the sum scalar, so no vector crosses a loop or a call.
+    private static double weightsInSteps(double[] scratch, double max) {
+        double sum = 0;
+        for (int j = 0; j < 8; j += L) {
+            DoubleVector w = SoftmaxExp64.exp(DoubleVector.fromArray(S, scratch, j).sub(max));
+            sum += w.reduceLanes(VectorOperators.ADD);
+            w.intoArray(scratch, j);
+        }
+        return sum;
     }
 
     // Scores laid out [row][padded query]: the GEMM tile writes them, the softmax runs along queries.
@@ -303,7 +321,14 @@ final class SoftmaxVector64 implements SoftmaxBlocks64, SoftmaxDriver64.Dots64 {
             }
             DoubleVector.fromArray(S, norm, c, live).add(sum).intoArray(norm, c, live);
         }
-        accumulate(patterns, k0, rows, scores, padded, 1, acc);
+        // the weights of each group of eight queries, row after row, so the tile reads them at a fixed stride
+        int packed = BLOCK * padded;
+        for (int q = 0; q + 8 <= nq; q += 8) {
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(scores, r * padded + q, scores, packed + q * rows + 8 * r, 8);
+            }
+        }
+        accumulate(patterns, k0, rows, scores, padded, 1, packed, acc);
     }
 
     // scores[row][c .. c + 4L) for 6 rows: per feature, 6 broadcasts and 4 query loads feed 24 FMAs.
@@ -572,25 +597,35 @@ final class SoftmaxVector64 implements SoftmaxBlocks64, SoftmaxDriver64.Dots64 {
     }
 
     // acc[q] += sum_r weight[q][r] * X[k0 + r], tiled 4 queries x 4 vectors so the accumulators stay in registers.
-    private static void accumulate(double[][] patterns, int k0, int rows, double[] weights, int rs, int qs,
+    // packed >= 0: the weights of queries [q, q + 8) at row r are also at weights[packed + q * rows + 8 r + j]
+    private static void accumulate(double[][] patterns, int k0, int rows, double[] weights, int rs, int qs, int packed,
                                    double[][] acc) {
         int nq = acc.length;
         int n = acc[0].length;
         int bound = S.loopBound(n);
-        int q = 0;
-        for (; q + 8 <= nq; q += 8) {
-            int i = 0;
-            for (; i + 2 * L <= bound; i += 2 * L) {
-                accumulate8x2(patterns, k0, rows, weights, rs, qs, acc, q, i);
-            }
-            for (; i < bound; i += L) {
-                accumulate4x1(patterns, k0, rows, weights, rs, qs, acc, q, i);
-                accumulate4x1(patterns, k0, rows, weights, rs, qs, acc, q + 4, i);
-            }
-            for (int j = q; j < q + 8; j++) {
-                accumulateTail(patterns, k0, rows, weights, rs, qs, j, acc[j], bound);
+        // Features outer, queries inner: a strip of two vectors of the block's rows (12 KB of doubles) is read
+        // from L2 once and then from L1 by every group of eight queries, instead of the whole block (300 KB)
+        // from L2 once per group.
+        int groups = nq / 8 * 8;
+        int strip = 0;
+        for (; strip + 2 * L <= bound; strip += 2 * L) {
+            for (int q = 0; q < groups; q += 8) {
+                if (packed >= 0) {
+                    accumulate8x2Packed(patterns, k0, rows, weights, packed + q * rows, acc, q, strip);
+                } else {
+                    accumulate8x2(patterns, k0, rows, weights, rs, qs, acc, q, strip);
+                }
             }
         }
+        for (; strip < bound; strip += L) {
+            for (int q = 0; q < groups; q += 4) {
+                accumulate4x1(patterns, k0, rows, weights, rs, qs, acc, q, strip);
+            }
+        }
+        for (int j = 0; j < groups; j++) {
+            accumulateTail(patterns, k0, rows, weights, rs, qs, j, acc[j], bound);
+        }
+        int q = groups;
         for (; q + 4 <= nq; q += 4) {
             int i = 0;
             for (; i + 4 * L <= bound; i += 4 * L) {
@@ -686,6 +721,83 @@ final class SoftmaxVector64 implements SoftmaxBlocks64, SoftmaxDriver64.Dots64 {
             c60 = x0.fma(w, c60);
             c61 = x1.fma(w, c61);
             w = DoubleVector.broadcast(S, weights[ro + 7 * qs]);
+            c70 = x0.fma(w, c70);
+            c71 = x1.fma(w, c71);
+        }
+        c00.intoArray(a0, i);
+        c01.intoArray(a0, i1);
+        c10.intoArray(a1, i);
+        c11.intoArray(a1, i1);
+        c20.intoArray(a2, i);
+        c21.intoArray(a2, i1);
+        c30.intoArray(a3, i);
+        c31.intoArray(a3, i1);
+        c40.intoArray(a4, i);
+        c41.intoArray(a4, i1);
+        c50.intoArray(a5, i);
+        c51.intoArray(a5, i1);
+        c60.intoArray(a6, i);
+        c61.intoArray(a6, i1);
+        c70.intoArray(a7, i);
+        c71.intoArray(a7, i1);
+    }
+
+    // The same tile with the weights packed: their index is linear in r with a constant stride, so C2 checks
+    // their bounds once before the loop instead of eight times per row.
+    private static void accumulate8x2Packed(double[][] patterns, int k0, int rows, double[] weights, int at,
+                                            double[][] acc, int q, int i) {
+        double[] a0 = acc[q + 0];
+        double[] a1 = acc[q + 1];
+        double[] a2 = acc[q + 2];
+        double[] a3 = acc[q + 3];
+        double[] a4 = acc[q + 4];
+        double[] a5 = acc[q + 5];
+        double[] a6 = acc[q + 6];
+        double[] a7 = acc[q + 7];
+        int i1 = i + L;
+        DoubleVector c00 = DoubleVector.fromArray(S, a0, i);
+        DoubleVector c01 = DoubleVector.fromArray(S, a0, i1);
+        DoubleVector c10 = DoubleVector.fromArray(S, a1, i);
+        DoubleVector c11 = DoubleVector.fromArray(S, a1, i1);
+        DoubleVector c20 = DoubleVector.fromArray(S, a2, i);
+        DoubleVector c21 = DoubleVector.fromArray(S, a2, i1);
+        DoubleVector c30 = DoubleVector.fromArray(S, a3, i);
+        DoubleVector c31 = DoubleVector.fromArray(S, a3, i1);
+        DoubleVector c40 = DoubleVector.fromArray(S, a4, i);
+        DoubleVector c41 = DoubleVector.fromArray(S, a4, i1);
+        DoubleVector c50 = DoubleVector.fromArray(S, a5, i);
+        DoubleVector c51 = DoubleVector.fromArray(S, a5, i1);
+        DoubleVector c60 = DoubleVector.fromArray(S, a6, i);
+        DoubleVector c61 = DoubleVector.fromArray(S, a6, i1);
+        DoubleVector c70 = DoubleVector.fromArray(S, a7, i);
+        DoubleVector c71 = DoubleVector.fromArray(S, a7, i1);
+        for (int r = 0; r < rows; r++) {
+            int ro = at + 8 * r;
+            double[] x = patterns[k0 + r];
+            DoubleVector x0 = DoubleVector.fromArray(S, x, i);
+            DoubleVector x1 = DoubleVector.fromArray(S, x, i1);
+            DoubleVector w = DoubleVector.broadcast(S, weights[ro]);
+            c00 = x0.fma(w, c00);
+            c01 = x1.fma(w, c01);
+            w = DoubleVector.broadcast(S, weights[ro + 1]);
+            c10 = x0.fma(w, c10);
+            c11 = x1.fma(w, c11);
+            w = DoubleVector.broadcast(S, weights[ro + 2]);
+            c20 = x0.fma(w, c20);
+            c21 = x1.fma(w, c21);
+            w = DoubleVector.broadcast(S, weights[ro + 3]);
+            c30 = x0.fma(w, c30);
+            c31 = x1.fma(w, c31);
+            w = DoubleVector.broadcast(S, weights[ro + 4]);
+            c40 = x0.fma(w, c40);
+            c41 = x1.fma(w, c41);
+            w = DoubleVector.broadcast(S, weights[ro + 5]);
+            c50 = x0.fma(w, c50);
+            c51 = x1.fma(w, c51);
+            w = DoubleVector.broadcast(S, weights[ro + 6]);
+            c60 = x0.fma(w, c60);
+            c61 = x1.fma(w, c61);
+            w = DoubleVector.broadcast(S, weights[ro + 7]);
             c70 = x0.fma(w, c70);
             c71 = x1.fma(w, c71);
         }
