@@ -17,7 +17,7 @@ FEATURES = 784
 # Where the Java side uses a different exact algorithm from numpy's obvious one, said next to the figure.
 METHOD_NOTES = {
     "hebbian storage N=1000 K=100":
-        "HebbianLab stores +-1 patterns by counting bits, T_ij = K - 2 popcount(bits_i XOR bits_j) "
+        "HopfieldLab stores +-1 patterns by counting bits, T_ij = K - 2 popcount(bits_i XOR bits_j) "
         "(exact, the same float64 N x N matrix; other patterns take the multiply-add path); "
         "numpy computes spins.T @ spins (OpenBLAS syrk) on the same +-1 float64 inputs.",
 }
