@@ -261,14 +261,14 @@ final class SoftmaxVector64 implements SoftmaxBlocks64, SoftmaxDriver64.Dots64 {
     }
 
     // With fewer than eight lanes (L is a constant, so C2 compiles only one of the two branches in the caller) the
-    // eight scores in scratch[0, 8) become weights exp(score - max) in steps of L; returns their sum. A method of
-    // its own, and the sum scalar, so no vector crosses a loop or a call.
+    // eight scores in scratch[0, 8) become weights exp(score - max) one by one; returns their sum. Scalar: at this
+    // width blockSingle is too large for C2 to inline the vector exp into it (NodeCountInliningCutoff), and a
+    // vector exp left as a call boxes its vectors (0.5 MB of garbage per K = 16,000 step).
     private static double weightsInSteps(double[] scratch, double max) {
         double sum = 0;
-        for (int j = 0; j < 8; j += L) {
-            DoubleVector w = SoftmaxExp64.exp(DoubleVector.fromArray(S, scratch, j).sub(max));
-            sum += w.reduceLanes(VectorOperators.ADD);
-            w.intoArray(scratch, j);
+        for (int j = 0; j < 8; j++) {
+            scratch[j] = Math.exp(scratch[j] - max);
+            sum += scratch[j];
         }
         return sum;
     }
