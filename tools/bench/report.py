@@ -20,6 +20,9 @@ METHOD_NOTES = {
         "HopfieldLab stores +-1 patterns by counting bits, T_ij = K - 2 popcount(bits_i XOR bits_j) "
         "(exact, the same float64 N x N matrix; other patterns take the multiply-add path); "
         "numpy computes spins.T @ spins (OpenBLAS syrk) on the same +-1 float64 inputs.",
+    "DSL recall classical sync N=1000 K=100 steps=1 (update + energy)":
+        "the products X sigma of +1/-1 patterns and spins count bits, N - 2 popcount(bits_mu XOR bits_sigma) "
+        "(exact, the same integers; X^T h is multiplied); numpy multiplies the same float64 inputs.",
 }
 
 
