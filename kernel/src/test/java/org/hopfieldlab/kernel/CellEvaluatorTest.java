@@ -103,6 +103,18 @@ class CellEvaluatorTest {
     }
 
     @Test
+    void startupImportsSurviveCellsThatRepeatThem() throws Exception {
+        // the start-up imports are one JShell snippet, filed under its first import (the display import)
+        cells.evaluate("import java.util.*;");
+        assertEquals("a+", value("Pattern.compile(\"a+\").pattern()"));
+        cells.evaluate("import static org.hopfieldlab.kernel.NotebookDisplay.display;");
+        assertEquals(tech.tablesaw.api.Table.class.getName(), value("Table.class.getName()"));
+        cells.evaluate("var tenThroughJShell = BigInteger.TEN;");   // a declaration: compiled by JShell itself
+        assertEquals(java.math.BigInteger.TEN, value("tenThroughJShell"));
+        assertFalse(cells.evaluate("display(\"still here\");").hasValue());
+    }
+
+    @Test
     void aUserExceptionKeepsItsClassMessageAndOnlyUserFrames() {
         CellFailure failure = assertThrows(CellFailure.class, () -> cells.evaluate(
                 "class TooFewPatterns extends RuntimeException { TooFewPatterns(String m) { super(m); } }\n"
