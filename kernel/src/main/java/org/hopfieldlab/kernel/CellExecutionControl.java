@@ -5,6 +5,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -103,7 +105,7 @@ final class CellExecutionControl extends LocalExecutionControl {
     protected String invoke(Method doitMethod) throws Exception {
         Object[] result = new Object[1];
         Throwable[] failure = new Throwable[1];
-        REPL.$Cancel$.allStop = false;
+        REPL.$Cancel$.releaseEnded();   // threads still being stopped stay targeted; this cell's are not
         // the cell's own group: threads it starts land there too (a new thread joins its creator's group)
         Thread cellThread = new Thread(cellGroup, () -> {
             try {
@@ -149,25 +151,27 @@ final class CellExecutionControl extends LocalExecutionControl {
      */
     @Override
     public void stop() {
-        REPL.$Cancel$.allStop = true; // Java 20 and later: the woven checks end the snippet code
         Thread cellThread = running.get();
+        LinkedHashSet<Thread> targets = new LinkedHashSet<>();
         if (cellThread != null) {
+            targets.add(cellThread);
             ThreadGroup group = cellThread.getThreadGroup();
-            stopThread(cellThread);
             if (group != null) {
-                stopAll(group);
+                targets.addAll(threadsOf(group));
             }
         } else {
-            stopAll(cellThreads);
+            targets.addAll(threadsOf(cellThreads));
+        }
+        REPL.$Cancel$.stop(targets); // Java 20 and later: the woven checks end the snippet code
+        for (Thread thread : targets) {
+            stopThread(thread);
         }
     }
 
-    private static void stopAll(ThreadGroup group) {
+    private static List<Thread> threadsOf(ThreadGroup group) {
         Thread[] threads = new Thread[group.activeCount() + 16];
         int count = group.enumerate(threads, true);
-        for (int i = 0; i < count; i++) {
-            stopThread(threads[i]);
-        }
+        return Arrays.asList(threads).subList(0, count);
     }
 
     @SuppressWarnings({"deprecation", "removal"}) // Thread.stop is the only way to end a loop that never checks for interrupts
