@@ -38,18 +38,11 @@ public final class $Cancel$ {
         allStop = true;
     }
 
-    /** Lowers the flag once every thread asked to end has ended; returns whether any is still alive. */
-    public static boolean releaseEnded() {
-        if (!allStop) {
-            return false;
+    /** Lowers the flag once every thread asked to end has ended. */
+    public static void releaseEnded() {
+        if (allStop && stopping.stream().noneMatch(Thread::isAlive)) {
+            allStop = false;
+            stopping = Set.of();
         }
-        for (Thread thread : stopping) {
-            if (thread.isAlive()) {
-                return true;
-            }
-        }
-        allStop = false;
-        stopping = Set.of();
-        return false;
     }
 }

@@ -223,7 +223,7 @@ final class SoftmaxVector64 implements SoftmaxBlocks64, SoftmaxDriver64.Dots64 {
                 norm[0] += w.reduceLanes(VectorOperators.ADD);
                 w.intoArray(scratch, 0);
             } else {
-                norm[0] += weightsInSteps(scratch, max[0]);
+                norm[0] += weightsOneByOne(scratch, max[0]);
             }
             double w0 = scratch[0];
             double w1 = scratch[1];
@@ -264,7 +264,7 @@ final class SoftmaxVector64 implements SoftmaxBlocks64, SoftmaxDriver64.Dots64 {
     // eight scores in scratch[0, 8) become weights exp(score - max) one by one; returns their sum. Scalar: at this
     // width blockSingle is too large for C2 to inline the vector exp into it (NodeCountInliningCutoff), and a
     // vector exp left as a call boxes its vectors (0.5 MB of garbage per K = 16,000 step).
-    private static double weightsInSteps(double[] scratch, double max) {
+    private static double weightsOneByOne(double[] scratch, double max) {
         double sum = 0;
         for (int j = 0; j < 8; j++) {
             scratch[j] = Math.exp(scratch[j] - max);

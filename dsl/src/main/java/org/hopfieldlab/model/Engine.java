@@ -65,7 +65,7 @@ final class Engine {
      * over the patterns prepares the first step instead of two.
      */
     private final Lagrangian.Softmax eulerAttention;
-    /** With {@link #eulerAttention}: the Euler rate of the features, {@code dt / tau_f}. */
+    /** ODE dynamics: the Euler rate of the features, {@code dt / tau_f}. */
     private final double eulerFeatureRate;
     /** Sign features over +1/-1 patterns (the classical case): the patterns as bits, else null. */
     private final SignRows signPatterns;
@@ -485,7 +485,7 @@ final class Engine {
      * the update; the memories' force is exact.
      */
     private double twoLayerEulerStep(double dt, boolean last) {
-        double rateFeature = dt / layers[0].tau();
+        double rateFeature = eulerFeatureRate;
         double rateMemory = dt / layers[1].tau();
         if (!eulerPrepared) {
             prepareEuler(rateFeature);

@@ -36,11 +36,13 @@ public final class JShellSession implements AutoCloseable {
     public static final List<String> STARTUP_IMPORTS = startupImports();
 
     /**
-     * JShell's usual java.* imports, the library's own list (shared with {@code ./hopfield jshell}),
-     * and {@code display}.
+     * {@code display}, JShell's usual java.* imports and the library's own list (shared with
+     * {@code ./hopfield jshell}). {@code display} comes first: see {@link #startupImportsAsOneSnippet}.
      */
     private static List<String> startupImports() {
         List<String> imports = new ArrayList<>(List.of(
+                // display(value) and display(value, mimeType); an import compiles faster than two method snippets
+                "import static org.hopfieldlab.kernel.NotebookDisplay.display;",
                 "import java.io.*;", "import java.math.*;", "import java.net.*;", "import java.nio.file.*;",
                 "import java.util.*;", "import java.util.concurrent.*;", "import java.util.function.*;",
                 "import java.util.regex.*;", "import java.util.stream.*;"));
@@ -53,8 +55,6 @@ public final class JShellSession implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        // display(value) and display(value, mimeType); an import compiles faster than two method snippets
-        imports.add("import static org.hopfieldlab.kernel.NotebookDisplay.display;");
         return List.copyOf(imports);
     }
 
@@ -140,15 +140,11 @@ public final class JShellSession implements AutoCloseable {
      * The start-up imports as one JShell snippet: one compilation instead of one per import (about 20 ms each,
      * a third of the kernel's start). JShell files such a snippet under the name of its first import and
      * replaces all of it when that import is entered again; so the first is the kernel's own {@code display}
-     * import, which no cell has a reason to repeat (a cell's {@code import java.util.*;} becomes a snippet of
-     * its own and leaves the others in place).
+     * import (first in {@link #STARTUP_IMPORTS}), which no cell has a reason to repeat (a cell's
+     * {@code import java.util.*;} becomes a snippet of its own and leaves the others in place).
      */
     static String startupImportsAsOneSnippet() {
-        String display = STARTUP_IMPORTS.get(STARTUP_IMPORTS.size() - 1);
-        List<String> ordered = new ArrayList<>();
-        ordered.add(display);
-        ordered.addAll(STARTUP_IMPORTS.subList(0, STARTUP_IMPORTS.size() - 1));
-        return String.join("\n", ordered);
+        return String.join("\n", STARTUP_IMPORTS);
     }
 
     private Snippet startupSnippet(String source) {
