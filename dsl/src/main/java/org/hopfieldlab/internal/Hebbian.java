@@ -42,9 +42,12 @@ public final class Hebbian {
         return t;
     }
 
-    /** {@code out[i] = sign(sum_j t[i][j] sigma[j])}, or {@code sigma[i]} when that sum is zero. */
+    /**
+     * {@code out[i] = sign(sum_j t[i][j] sigma[j])}, or {@code sigma[i]} when that sum is zero. {@code t} must be
+     * symmetric, as {@link #matrix} makes it: only its upper triangle is read (half the reads of a general product).
+     */
     public static void syncStep(double[][] t, double[] sigma, double[] out) {
-        MatrixVector.multiply(t, sigma, out);   // the fields, on the shared dot-product tile
+        SymmetricProduct.multiply(t, sigma, out);
         for (int i = 0; i < out.length; i++) {
             out[i] = out[i] > 0 ? 1 : out[i] < 0 ? -1 : sigma[i];
         }

@@ -139,11 +139,12 @@ class HebbianTest {
 
     @Test
     void aNeuronWithZeroFieldKeepsItsState() {
-        double[][] t = {{0, 0, 0}, {1, 1, 1}, {-1, 0, 0}};
-        double[] sigma = {-1, -1, 1};
+        // fields (0, 1, 1): neuron 0 keeps +1, neuron 1 flips to +1 (the step takes symmetric matrices)
+        double[][] t = {{0, 1, 1}, {1, 0, 0}, {1, 0, 0}};
+        double[] sigma = {1, -1, 1};
         double[] out = new double[3];
         Hebbian.syncStep(t, sigma, out);
-        assertArrayEquals(new double[] {-1, -1, 1}, out, 0.0);
+        assertArrayEquals(new double[] {1, 1, 1}, out, 0.0);
     }
 
     @Test
