@@ -3,6 +3,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 require_java_and_maven
 ensure_numpy
+ensure_scipy
 
 out=target/bench
 mkdir -p "$out"

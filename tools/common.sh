@@ -41,6 +41,8 @@ ensure_jupyter() {
     python3 jupyter-notebook jupyter-nbconvert python3-nbclient python3-jupyter-client python3-ipykernel
 }
 ensure_numpy() { ensure_debian_packages "$PYTHON -c 'import numpy'" python3-numpy; }
+# the benchmark also times scipy's symmetric product beside numpy's, for the synchronous-step note
+ensure_scipy() { ensure_debian_packages "$PYTHON -c 'import scipy'" python3-scipy; }
 ensure_chromium() { ensure_debian_packages "command -v chromium" chromium; }
 
 # Build the jars (skipping tests) when the sources are newer than the last build.
