@@ -72,8 +72,7 @@ public final class HopfieldLayer {
      * @param storedPatterns Y, K x d_y
      */
     public double[][] forward(double[][] statePatterns, double[][] storedPatterns) {
-        Pass pass = pass(statePatterns, storedPatterns);
-        return Matrices.multiply(pass.p, pass.v);
+        return forwardPass(statePatterns, storedPatterns).output;
     }
 
     /** The attention weights {@code softmax(beta R W_Q W_K^T Y^T)}, B x K: which stored pattern each query looks at. */
@@ -82,21 +81,70 @@ public final class HopfieldLayer {
     }
 
     /**
+     * The forward pass with what its backward pass needs kept: a training step calls this, computes its loss from
+     * {@link ForwardPass#output()} and then {@link ForwardPass#backward}, so the forward pass is computed once.
+     *
+     * @param statePatterns R, B x d_r
+     * @param storedPatterns Y, K x d_y
+     */
+    public ForwardPass forwardPass(double[][] statePatterns, double[][] storedPatterns) {
+        Pass pass = pass(statePatterns, storedPatterns);
+        return new ForwardPass(Matrices.copy(statePatterns), Matrices.copy(storedPatterns), pass,
+                Matrices.multiply(pass.p, pass.v));
+    }
+
+    /**
      * Gradients of a scalar loss with respect to the inputs and the projections, given the loss's
-     * gradient {@code dZ} with respect to the output (B x d_v).
+     * gradient {@code dZ} with respect to the output (B x d_v). This computes the forward pass again; in a
+     * training loop, {@link #forwardPass} keeps it from the forward step.
      */
     public Gradients backward(double[][] statePatterns, double[][] storedPatterns, double[][] dZ) {
-        Pass pass = pass(statePatterns, storedPatterns);
-        Matrices.requireShape("dZ", dZ, statePatterns.length, wV[0].length, "one row per state pattern, d_v columns");
-        Attention.Gradients g = Attention.backward(pass.q, pass.k, pass.v, pass.p, beta, dZ);
-        // K feeds the scores directly and the values through V = K W_V.
-        double[][] dK = Matrices.add(g.dK(), Matrices.multiplyTransposedRight(g.dV(), wV));
-        return new Gradients(
-                Matrices.multiplyTransposedRight(g.dQ(), wQ),
-                Matrices.multiplyTransposedRight(dK, wK),
-                Matrices.multiplyTransposedLeft(statePatterns, g.dQ()),
-                Matrices.multiplyTransposedLeft(storedPatterns, dK),
-                Matrices.multiplyTransposedLeft(pass.k, g.dV()));
+        return forwardPass(statePatterns, storedPatterns).backward(dZ);
+    }
+
+    /** One forward pass of this layer over one pair of inputs, kept for its backward pass. */
+    public final class ForwardPass {
+        private final double[][] statePatterns;
+        private final double[][] storedPatterns;
+        private final Pass pass;
+        private final double[][] output;
+
+        private ForwardPass(double[][] statePatterns, double[][] storedPatterns, Pass pass, double[][] output) {
+            this.statePatterns = statePatterns;
+            this.storedPatterns = storedPatterns;
+            this.pass = pass;
+            this.output = output;
+        }
+
+        /** Z, one row per state pattern (a copy). */
+        public double[][] output() {
+            return Matrices.copy(output);
+        }
+
+        /** The attention weights, B x K (a copy). */
+        public double[][] attentionWeights() {
+            return Matrices.copy(pass.p);
+        }
+
+        /** Gradients of a scalar loss given its gradient {@code dZ} (B x d_v) with respect to {@link #output()}. */
+        public Gradients backward(double[][] dZ) {
+            Matrices.requireShape("dZ", dZ, statePatterns.length, wV[0].length, "one row per state pattern, d_v columns");
+            Attention.Gradients g = Attention.backward(pass.q, pass.k, pass.v, pass.p, beta, dZ);
+            // K feeds the scores directly and the values through V = K W_V.
+            double[][] dK = Matrices.add(g.dK(), Matrices.multiplyTransposedRight(g.dV(), wV));
+            return new Gradients(
+                    Matrices.multiplyTransposedRight(g.dQ(), wQ),
+                    Matrices.multiplyTransposedRight(dK, wK),
+                    Matrices.multiplyTransposedLeft(statePatterns, g.dQ()),
+                    Matrices.multiplyTransposedLeft(storedPatterns, dK),
+                    Matrices.multiplyTransposedLeft(pass.k, g.dV()));
+        }
+
+        @Override
+        public String toString() {
+            return "HopfieldLayer.ForwardPass[" + statePatterns.length + " state patterns, " + storedPatterns.length
+                    + " stored patterns -> " + output.length + " x " + output[0].length + " output]";
+        }
     }
 
     /**

@@ -44,8 +44,7 @@ public final class HopfieldPooling {
 
     /** The pooled summaries Z, S x d_v, of the set {@code storedPatterns} (K x d_y, any K). */
     public double[][] forward(double[][] storedPatterns) {
-        double[][] k = keys(storedPatterns);
-        return Matrices.multiply(Attention.weights(query, k, beta), Matrices.multiply(k, wV));
+        return forwardPass(storedPatterns).output;
     }
 
     /** The attention weights, S x K: how much each stored pattern counts in each summary. */
@@ -53,16 +52,67 @@ public final class HopfieldPooling {
         return Attention.weights(query, keys(storedPatterns), beta);
     }
 
-    /** Gradients of a scalar loss given its gradient {@code dZ} (S x d_v) with respect to the output. */
-    public Gradients backward(double[][] storedPatterns, double[][] dZ) {
+    /**
+     * The forward pass over {@code storedPatterns} with what its backward pass needs kept: a training step calls
+     * this, computes its loss from {@link ForwardPass#output()} and then {@link ForwardPass#backward}, so the
+     * forward pass is computed once per step.
+     */
+    public ForwardPass forwardPass(double[][] storedPatterns) {
         double[][] k = keys(storedPatterns);
         double[][] v = Matrices.multiply(k, wV);
         double[][] p = Attention.weights(query, k, beta);
-        Matrices.requireShape("dZ", dZ, query.length, wV[0].length, "one row per query, d_v columns");
-        Attention.Gradients g = Attention.backward(query, k, v, p, beta, dZ);
-        double[][] dK = Matrices.add(g.dK(), Matrices.multiplyTransposedRight(g.dV(), wV));
-        return new Gradients(g.dQ(), Matrices.multiplyTransposedRight(dK, wK),
-                Matrices.multiplyTransposedLeft(storedPatterns, dK), Matrices.multiplyTransposedLeft(k, g.dV()));
+        return new ForwardPass(Matrices.copy(storedPatterns), k, v, p, Matrices.multiply(p, v));
+    }
+
+    /**
+     * Gradients of a scalar loss given its gradient {@code dZ} (S x d_v) with respect to the output. This computes
+     * the forward pass again; in a training loop, {@link #forwardPass} keeps it from the forward step.
+     */
+    public Gradients backward(double[][] storedPatterns, double[][] dZ) {
+        return forwardPass(storedPatterns).backward(dZ);
+    }
+
+    /** One forward pass of this pooling over one set of stored patterns, kept for its backward pass. */
+    public final class ForwardPass {
+        private final double[][] storedPatterns;
+        private final double[][] k;
+        private final double[][] v;
+        private final double[][] p;
+        private final double[][] output;
+
+        private ForwardPass(double[][] storedPatterns, double[][] k, double[][] v, double[][] p, double[][] output) {
+            this.storedPatterns = storedPatterns;
+            this.k = k;
+            this.v = v;
+            this.p = p;
+            this.output = output;
+        }
+
+        /** The pooled summaries Z, S x d_v (a copy). */
+        public double[][] output() {
+            return Matrices.copy(output);
+        }
+
+        /** The attention weights, S x K (a copy). */
+        public double[][] attentionWeights() {
+            return Matrices.copy(p);
+        }
+
+        /** Gradients of a scalar loss given its gradient {@code dZ} (S x d_v) with respect to {@link #output()}. */
+        public Gradients backward(double[][] dZ) {
+            Matrices.requireShape("dZ", dZ, query.length, wV[0].length, "one row per query, d_v columns");
+            Attention.Gradients g = Attention.backward(query, k, v, p, beta, dZ);
+            // K feeds the scores directly and the values through V = K W_V
+            double[][] dK = Matrices.add(g.dK(), Matrices.multiplyTransposedRight(g.dV(), wV));
+            return new Gradients(g.dQ(), Matrices.multiplyTransposedRight(dK, wK),
+                    Matrices.multiplyTransposedLeft(storedPatterns, dK), Matrices.multiplyTransposedLeft(k, g.dV()));
+        }
+
+        @Override
+        public String toString() {
+            return "HopfieldPooling.ForwardPass[" + storedPatterns.length + " stored patterns -> " + output.length
+                    + " x " + output[0].length + " output]";
+        }
     }
 
     /**

@@ -96,6 +96,34 @@ class HopfieldLayerTest {
                 g.dWV(), tolerance, "dW_V");
     }
 
+    @Test
+    void aForwardPassGivesTheOutputAndTheGradientsWithoutTheInputsItWasGiven() {
+        double beta = 0.9;
+        double[][] upstream = random(3, 3, 6);
+        HopfieldLayer layer = new HopfieldLayer(wQ, wK, wV, beta);
+        double[][] rGiven = Reference.copy(r);
+        double[][] yGiven = Reference.copy(y);
+        HopfieldLayer.ForwardPass pass = layer.forwardPass(rGiven, yGiven);
+        // the pass keeps its own copies: a training loop may reuse its input buffers before the backward pass
+        for (double[] row : rGiven) {
+            java.util.Arrays.fill(row, Double.NaN);
+        }
+        for (double[] row : yGiven) {
+            java.util.Arrays.fill(row, Double.NaN);
+        }
+        assertEquals(0, maxAbsDifference(layer.forward(r, y), pass.output()));
+        assertEquals(0, maxAbsDifference(layer.attentionWeights(r, y), pass.attentionWeights()));
+        HopfieldLayer.Gradients fromPass = pass.backward(upstream);
+        HopfieldLayer.Gradients recomputed = layer.backward(r, y, upstream);
+        assertEquals(0, maxAbsDifference(recomputed.dStatePatterns(), fromPass.dStatePatterns()));
+        assertEquals(0, maxAbsDifference(recomputed.dStoredPatterns(), fromPass.dStoredPatterns()));
+        assertEquals(0, maxAbsDifference(recomputed.dWQ(), fromPass.dWQ()));
+        assertEquals(0, maxAbsDifference(recomputed.dWK(), fromPass.dWK()));
+        assertEquals(0, maxAbsDifference(recomputed.dWV(), fromPass.dWV()));
+        var e = assertThrows(IllegalArgumentException.class, () -> pass.backward(random(2, 3, 7)));
+        assertTrue(e.getMessage().contains("dZ"), e.getMessage());
+    }
+
     static void assertClose(double[][] expected, double[][] actual, double tolerance, String what) {
         double difference = maxAbsDifference(expected, actual);
         assertTrue(difference < tolerance, what + " differs from finite differences by " + difference);

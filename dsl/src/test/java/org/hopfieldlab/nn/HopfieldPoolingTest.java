@@ -57,6 +57,26 @@ class HopfieldPoolingTest {
     }
 
     @Test
+    void aForwardPassGivesTheOutputAndTheGradientsWithoutTheSetItWasGiven() {
+        double beta = 1.2;
+        double[][] upstream = random(2, 3, 26);
+        HopfieldPooling pooling = new HopfieldPooling(query, wK, wV, beta);
+        double[][] given = Reference.copy(set);
+        HopfieldPooling.ForwardPass pass = pooling.forwardPass(given);
+        for (double[] row : given) {
+            java.util.Arrays.fill(row, Double.NaN);   // the pass keeps its own copy of the set
+        }
+        assertEquals(0, maxAbsDifference(pooling.forward(set), pass.output()));
+        assertEquals(0, maxAbsDifference(pooling.attentionWeights(set), pass.attentionWeights()));
+        HopfieldPooling.Gradients fromPass = pass.backward(upstream);
+        HopfieldPooling.Gradients recomputed = pooling.backward(set, upstream);
+        assertEquals(0, maxAbsDifference(recomputed.dQuery(), fromPass.dQuery()));
+        assertEquals(0, maxAbsDifference(recomputed.dStoredPatterns(), fromPass.dStoredPatterns()));
+        assertEquals(0, maxAbsDifference(recomputed.dWK(), fromPass.dWK()));
+        assertEquals(0, maxAbsDifference(recomputed.dWV(), fromPass.dWV()));
+    }
+
+    @Test
     void aSetOfTheWrongWidthIsNamed() {
         HopfieldPooling pooling = new HopfieldPooling(query, wK, wV, 1);
         var e = assertThrows(IllegalArgumentException.class, () -> pooling.forward(random(3, 6, 1)));
