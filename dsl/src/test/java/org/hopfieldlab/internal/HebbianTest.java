@@ -52,13 +52,7 @@ class HebbianTest {
         double[][] vector = Hebbian.matrix(x);
         double[][][] alone = new double[1][][];
         Parallel.alone(() -> alone[0] = Hebbian.matrix(x));
-        double[][] scalar;
-        System.setProperty(VectorSupport.PROPERTY, "false");
-        try {
-            scalar = Hebbian.matrix(x);
-        } finally {
-            System.clearProperty(VectorSupport.PROPERTY);
-        }
+        double[][] scalar = Naive.fromScalarPath(() -> Hebbian.matrix(x));
         for (int i = 0; i < n; i++) {
             assertArrayEquals(expected[i], vector[i], 0.0, "vector row " + i);
             assertArrayEquals(expected[i], alone[0][i], 0.0, "one thread, row " + i);
@@ -128,12 +122,7 @@ class HebbianTest {
         Hebbian.syncStep(t, sigma, out);
         assertArrayEquals(expected, out, 0.0);
         double[] scalar = new double[n];
-        System.setProperty(VectorSupport.PROPERTY, "false");
-        try {
-            Hebbian.syncStep(t, sigma, scalar);
-        } finally {
-            System.clearProperty(VectorSupport.PROPERTY);
-        }
+        Naive.onScalarPath(() -> Hebbian.syncStep(t, sigma, scalar));
         assertArrayEquals(expected, scalar, 0.0);
     }
 

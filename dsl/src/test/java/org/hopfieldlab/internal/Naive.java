@@ -8,6 +8,29 @@ final class Naive {
     private Naive() {
     }
 
+    /** Runs {@code task} with the kernels on their scalar path ({@code -Dhopfieldlab.vector=false}), then restores the setting. */
+    static void onScalarPath(Runnable task) {
+        fromScalarPath(() -> {
+            task.run();
+            return null;
+        });
+    }
+
+    /** What {@code work} returns with the kernels on their scalar path; the setting is restored afterwards. */
+    static <T> T fromScalarPath(java.util.function.Supplier<T> work) {
+        String before = System.getProperty(VectorSupport.PROPERTY);
+        System.setProperty(VectorSupport.PROPERTY, "false");
+        try {
+            return work.get();
+        } finally {
+            if (before == null) {
+                System.clearProperty(VectorSupport.PROPERTY);
+            } else {
+                System.setProperty(VectorSupport.PROPERTY, before);
+            }
+        }
+    }
+
     static double[][] gaussian(Random random, int rows, int cols) {
         double[][] m = new double[rows][cols];
         for (double[] row : m) {

@@ -55,12 +55,7 @@ class SymmetricProductTest {
         double[] vector = new double[n];
         SymmetricProduct.multiply(t, v, vector);
         double[] scalar = new double[n];
-        System.setProperty(VectorSupport.PROPERTY, "false");
-        try {
-            SymmetricProduct.multiply(t, v, scalar);
-        } finally {
-            System.clearProperty(VectorSupport.PROPERTY);
-        }
+        Naive.onScalarPath(() -> SymmetricProduct.multiply(t, v, scalar));
         for (int i = 0; i < n; i++) {
             // two orders of the same n products: each within n ulps of sum_j |t_ij v_j| (the summation error bound)
             double magnitude = 0;
