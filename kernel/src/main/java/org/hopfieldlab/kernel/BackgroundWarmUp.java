@@ -198,6 +198,9 @@ final class BackgroundWarmUp implements SecureConnection.RequestListener {
                 return "budget: time";
             }
             state = State.RUNNING;
+            if (verbose && cellsRun == 0) {
+                log.println("hopfield kernel: background warm-up starts");
+            }
             long began = System.nanoTime();
             // a new expression each time, as cells are: the lane compiles it into a class of a new name
             loopback.execute("1 + " + cellsRun);
