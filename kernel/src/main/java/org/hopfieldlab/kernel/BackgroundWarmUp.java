@@ -17,8 +17,9 @@ import java.util.Locale;
  * <p>It gives way to the user: a warm-up cell only starts when no request is being handled and none has
  * ended for {@link #idleNanos} (a warm-up cell already under way finishes: it shares no state with the session,
  * only the CPU, for a few milliseconds). It stops for good after {@link Budget#maxCells} cells, after
- * {@link Budget#maxBusyNanos} spent in them, once a window of cells is no faster than the window before (the
- * JIT has done what it will), or at the first failure, quietly; then its sockets, threads and javac context
+ * {@link Budget#maxBusyNanos} spent in them, once {@link Budget#patience} windows of cells in a row were no
+ * faster than the best window before (the JIT has done what it will; one slow window is often the JIT between
+ * two steps), or at the first failure, quietly; then its sockets, threads and javac context
  * are gone. {@code -Dhopfield.backgroundWarmUp=off} disables it; {@code =verbose} prints each window's median
  * cell time on the kernel's log.
  */
@@ -35,24 +36,28 @@ final class BackgroundWarmUp implements SecureConnection.RequestListener {
      *
      * @param maxCells      at most this many warm-up cells
      * @param maxBusyNanos  at most this much time spent running them
-     * @param window        cells per window; it stops when a window's median is no better than
-     *                      {@code 1 - minGain} times the previous window's
-     * @param minGain       the least relative gain from one window to the next that keeps it going
+     * @param window        cells per window: the median cell time of each window is what it watches
+     * @param minGain       a window gains when its median is below {@code 1 - minGain} times the best before
+     * @param patience      it stops after this many windows in a row without gain
      */
-    record Budget(int maxCells, long maxBusyNanos, int window, double minGain) {
+    record Budget(int maxCells, long maxBusyNanos, int window, double minGain, int patience) {
 
         Budget {
-            if (maxCells < 1 || maxBusyNanos <= 0 || window < 1 || !(minGain >= 0 && minGain < 1)) {
+            if (maxCells < 1 || maxBusyNanos <= 0 || window < 1 || !(minGain >= 0 && minGain < 1) || patience < 1) {
                 throw new IllegalArgumentException("budget out of range: " + maxCells + " cells, " + maxBusyNanos
-                        + " ns, window " + window + ", gain " + minGain + "; expected positive limits, gain in [0, 1)");
+                        + " ns, window " + window + ", gain " + minGain + ", patience " + patience
+                        + "; expected positive limits and a gain in [0, 1)");
             }
         }
     }
 
-    /** About what 300 trivial cells do for the JIT, at most a few seconds of one core. */
-    static final Budget KERNEL_BUDGET = new Budget(600, 6_000_000_000L, 50, 0.02);
-    /** A user who pauses this long is reading; a notebook run sends its next cell within a millisecond or two. */
-    static final long KERNEL_IDLE_NANOS = 30_000_000L;
+    /** Up to twice what 300 trivial cells do for the JIT, at most a few seconds of one core. */
+    static final Budget KERNEL_BUDGET = new Budget(600, 6_000_000_000L, 50, 0.02, 2);
+    /**
+     * A user who pauses this long is reading; a notebook run sends its next cell within a millisecond or two
+     * (a busy machine can stretch that to tens of milliseconds, hence the margin).
+     */
+    static final long KERNEL_IDLE_NANOS = 200_000_000L;
 
     private final List<Path> classPath;
     private final Budget budget;
@@ -101,6 +106,9 @@ final class BackgroundWarmUp implements SecureConnection.RequestListener {
         }
         synchronized (gate) {
             requestsInFlight++;
+        }
+        if (verbose && state == State.RUNNING) {
+            log.println("hopfield kernel: background warm-up: a request arrived during warm-up cell " + (cellsRun + 1));
         }
     }
 
@@ -185,7 +193,8 @@ final class BackgroundWarmUp implements SecureConnection.RequestListener {
 
     private String runCells(LoopbackKernel loopback, WarmUpCell cell) throws InterruptedException {
         long busyNanos = 0;
-        double previousMedian = Double.NaN;
+        double bestMedian = Double.NaN;
+        int windowsWithoutGain = 0;
         long[] window = new long[budget.window()];
         while (true) {
             if (!awaitQuiet()) {
@@ -219,10 +228,12 @@ final class BackgroundWarmUp implements SecureConnection.RequestListener {
                     log.println(String.format(Locale.ROOT, "hopfield kernel: background warm-up cells %d-%d: median %.2f ms",
                             cellsRun - window.length + 1, cellsRun, median / 1e6));
                 }
-                if (median > (1 - budget.minGain()) * previousMedian) {
+                if (median < (1 - budget.minGain()) * bestMedian || Double.isNaN(bestMedian)) {
+                    bestMedian = median;
+                    windowsWithoutGain = 0;
+                } else if (++windowsWithoutGain >= budget.patience()) {
                     return "no further gain";
                 }
-                previousMedian = median;
             }
         }
     }

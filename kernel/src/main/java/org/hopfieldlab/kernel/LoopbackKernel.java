@@ -9,17 +9,12 @@ import io.github.spencerpark.jupyter.messages.Header;
 import io.github.spencerpark.jupyter.messages.Message;
 import io.github.spencerpark.jupyter.messages.MessageType;
 import io.github.spencerpark.jupyter.messages.request.ExecuteRequest;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.zeromq.SocketType;
@@ -55,48 +50,27 @@ final class LoopbackKernel implements AutoCloseable {
     private LoopbackKernel(KernelConnectionProperties properties, WarmUpCell cell) throws Exception {
         kernel = new SecureConnection(properties, new PrintStream(OutputStream.nullOutputStream()), "hopfield-warm-up");
         kernel.setHandler(MessageType.EXECUTE_REQUEST, cell::execute);
-        kernel.connect();
+        int[] ports = kernel.connectOnFreePorts(IP);
         signatures = properties.createHMACGenerator();
         shell = new ClientSocket(clientContext, SocketType.DEALER, signatures);
         iopub = new ClientSocket(clientContext, SocketType.SUB, signatures);
-        shell.connect(address(properties.getShellPort()));
+        shell.connect(address(ports[0]));
         iopub.subscribe(new byte[0]);
-        iopub.connect(address(properties.getIopubPort()));
+        iopub.connect(address(ports[1]));
         shellPoller = clientContext.poller(1);
         shellPoller.register(shell, ZMQ.Poller.POLLIN);
         iopubPoller = clientContext.poller(1);
         iopubPoller.register(iopub, ZMQ.Poller.POLLIN);
     }
 
-    /** Binds the private kernel to free ports of 127.0.0.1 and connects the client. */
+    /** Binds the private kernel to ports of 127.0.0.1 the system picks, and connects the client. */
     static LoopbackKernel open(WarmUpCell cell) throws Exception {
-        int[] ports = freePorts(5);
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        KernelConnectionProperties properties = new KernelConnectionProperties(IP, ports[0], ports[1], ports[2],
-                ports[3], ports[4], "tcp", "hmac-sha256", HexFormat.of().formatHex(key));
+        // the ports here are never bound: SecureConnection#connectOnFreePorts lets the system pick them
+        KernelConnectionProperties properties = new KernelConnectionProperties(IP, 0, 0, 0, 0, 0, "tcp", "hmac-sha256",
+                HexFormat.of().formatHex(key));
         return new LoopbackKernel(properties, cell);
-    }
-
-    /**
-     * Ports the system had free a moment ago. Another process may take one before the kernel binds it; then
-     * the bind fails and the caller gives up, which for a warm-up is harmless.
-     */
-    private static int[] freePorts(int count) throws IOException {
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            int[] ports = new int[count];
-            for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(IP));
-                held.add(socket);
-                ports[i] = socket.getLocalPort();
-            }
-            return ports;
-        } finally {
-            for (ServerSocket socket : held) {
-                socket.close();
-            }
-        }
     }
 
     private static String address(int port) {
@@ -184,6 +158,8 @@ final class LoopbackKernel implements AutoCloseable {
 
     @Override
     public void close() {
+        shellPoller.close();
+        iopubPoller.close();
         shell.close();
         iopub.close();
         clientContext.close();

@@ -85,6 +85,28 @@ final class SecureConnection extends JupyterConnection {
         getIOPub().sendMessage(new Message<>(null, PublishStatus.MESSAGE_TYPE, PublishStatus.STARTING));
     }
 
+    /**
+     * For a private loopback connection in this JVM: binds only the shell and iopub sockets, each to a port
+     * the system picks on {@code ip} (no window in which another process could take it), and serves the shell
+     * socket as {@link #connect} does. The connection file's ports are not used.
+     *
+     * @return the shell port and the iopub port
+     */
+    int[] connectOnFreePorts(String ip) {
+        // nothing of a loopback is worth delivering after close: closing never waits for a peer
+        shell.setLinger(0);
+        iopub.setLinger(0);
+        shell.bind(properties.getTransport() + "://" + ip + ":*");
+        iopub.bind(properties.getTransport() + "://" + ip + ":*");
+        running = true;
+        loops.add(serve(shell, threadPrefix + "-shell"));
+        return new int[] {portOf(shell.getLastEndpoint()), portOf(iopub.getLastEndpoint())};
+    }
+
+    private static int portOf(String endpoint) {
+        return Integer.parseInt(endpoint.substring(endpoint.lastIndexOf(':') + 1));
+    }
+
     private String address(int port) {
         return properties.getTransport() + "://" + properties.getIp() + ":" + port;
     }

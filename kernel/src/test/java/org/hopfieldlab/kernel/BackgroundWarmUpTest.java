@@ -35,7 +35,7 @@ class BackgroundWarmUpTest {
     }
 
     private static BackgroundWarmUp.Budget cells(int count) {
-        return new BackgroundWarmUp.Budget(count, Long.MAX_VALUE, 1_000, 0.05);
+        return new BackgroundWarmUp.Budget(count, Long.MAX_VALUE, 1_000, 0.05, 1);
     }
 
     /** What the kernel tells the warm-up once it has answered the first cell. */
@@ -81,11 +81,22 @@ class BackgroundWarmUpTest {
         assertEquals("budget: cells", byCells.endedBecause());
         assertEquals(5, byCells.cellsRun());
 
-        BackgroundWarmUp byTime = warmUp(new BackgroundWarmUp.Budget(1_000, 1, 1_000, 0.05), 0, null);
+        BackgroundWarmUp byTime = warmUp(new BackgroundWarmUp.Budget(1_000, 1, 1_000, 0.05, 1), 0, null);
         firstCellAnswered(byTime);
         assertTrue(byTime.awaitFinished(NEVER_MILLIS));
         assertEquals("budget: time", byTime.endedBecause());
         assertEquals(1, byTime.cellsRun());
+    }
+
+    @Test
+    void stopsOnceCellsStopGettingFaster() throws Exception {
+        // a window of 2 cells gains only if 1000 times faster than the best before: never, so the first window
+        // sets the best and the next two (the patience) end it
+        BackgroundWarmUp warmUp = warmUp(new BackgroundWarmUp.Budget(1_000, Long.MAX_VALUE, 2, 0.999, 2), 0, null);
+        firstCellAnswered(warmUp);
+        assertTrue(warmUp.awaitFinished(NEVER_MILLIS));
+        assertEquals("no further gain", warmUp.endedBecause());
+        assertEquals(3 * 2, warmUp.cellsRun());
     }
 
     @Test
@@ -161,9 +172,9 @@ class BackgroundWarmUpTest {
     @Test
     void aBudgetOutOfRangeIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new BackgroundWarmUp.Budget(0, 1, 1, 0.05));
+                () -> new BackgroundWarmUp.Budget(0, 1, 1, 0.05, 1));
         assertTrue(e.getMessage().contains("0 cells"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new BackgroundWarmUp.Budget(1, 1, 1, 1.0));
+        assertThrows(IllegalArgumentException.class, () -> new BackgroundWarmUp.Budget(1, 1, 1, 1.0, 1));
     }
 
     /** Everything a notebook could see of a session, after each of the cells. */
