@@ -3,7 +3,6 @@ package org.hopfieldlab.kernel;
 import io.github.spencerpark.jupyter.messages.MessageType;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

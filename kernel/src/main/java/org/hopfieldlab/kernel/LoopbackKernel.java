@@ -22,7 +22,8 @@ import org.zeromq.ZMQ;
 
 /**
  * A private kernel connection and its client, both in this JVM, over TCP on 127.0.0.1: the kernel side is a
- * {@link SecureConnection} like the real one (same sockets, loops, HMAC signing, Gson messages), serving
+ * {@link SecureConnection} like the real one (its shell loop, shell and iopub sockets, HMAC signing and Gson
+ * messages; ports the system picks), serving
  * {@code execute_request} with a {@link WarmUpCell}; the client side sends requests the way Jupyter does and
  * reads the reply on its DEALER socket and the status messages on its SUB socket. Used by the background
  * warm-up, which only needs the messages to flow; it shares no socket, port or key with the real connection.
