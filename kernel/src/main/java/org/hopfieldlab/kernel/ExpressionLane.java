@@ -49,6 +49,8 @@ final class ExpressionLane {
     private static final List<String> OPTIONS = List.of("-proc:none", "-parameters", "-Xlint:none", "-nowarn",
             "--add-modules", "jdk.incubator.vector");
     private static final String CLASS_PREFIX = "$Lane$";
+    /** The classes of a {@link #detached} lane: names no session lane ever gives out. */
+    private static final String DETACHED_CLASS_PREFIX = "$LaneWarmUp$";
     private static final String JSHELL_CLASS_PREFIX = "REPL.$JShell$";
     private static final String VOID_NOT_ALLOWED = "compiler.err.void.not.allowed.here";
 
@@ -72,12 +74,16 @@ final class ExpressionLane {
     private PooledJavac javac;
     private volatile boolean warmingUp;
     private int compiledCount;
+    /** The fixed package and imports of a {@link #detached} lane; null for a session's lane. */
+    private final String detachedHeader;
 
-    private ExpressionLane(JShell shell, CellExecutionControl control, PooledJavac javac, List<Path> classPath) {
+    private ExpressionLane(JShell shell, CellExecutionControl control, PooledJavac javac, List<Path> classPath,
+                           String detachedHeader) {
         this.shell = shell;
-        this.analysis = shell.sourceCodeAnalysis();
+        this.analysis = shell == null ? null : shell.sourceCodeAnalysis();
         this.control = control;
         this.javac = javac;
+        this.detachedHeader = detachedHeader;
         this.standardFiles = ToolProvider.getSystemJavaCompiler().getStandardFileManager(null, Locale.ROOT,
                 StandardCharsets.UTF_8);
         for (Path entry : classPath) {
@@ -93,7 +99,28 @@ final class ExpressionLane {
         if (javac == null || ToolProvider.getSystemJavaCompiler() == null) {
             return null;
         }
-        return new ExpressionLane(shell, control, javac, classPath);
+        return new ExpressionLane(shell, control, javac, classPath, null);
+    }
+
+    /**
+     * A lane of no session, for the kernel's background warm-up: its own javac context and file manager, the
+     * given imports instead of a session's declarations, and class names of its own ({@code $LaneWarmUp$n}).
+     * It runs the same compilation code as a session's lane while sharing none of its state, so it may
+     * compile on another thread while a cell runs. Its classes are only compiled, never loaded.
+     *
+     * @return the lane, or null when javac's reusable contexts are not accessible in this JVM
+     */
+    static ExpressionLane detached(List<Path> classPath, List<String> imports) {
+        PooledJavac javac = PooledJavac.create();
+        if (javac == null || ToolProvider.getSystemJavaCompiler() == null) {
+            return null;
+        }
+        return new ExpressionLane(null, null, javac, classPath, "package REPL;\n" + String.join("\n", imports) + "\n");
+    }
+
+    /** How many expressions this lane compiled (each got the next class name). */
+    int compiledCount() {
+        return compiledCount;
     }
 
     /** Cells added a jar or folder: later compilations see it (in a fresh javac context). */
@@ -136,7 +163,7 @@ final class ExpressionLane {
         if (javac == null || expression.isEmpty() || !JavaTokens.isBalancedExpression(expression)) {
             return null;
         }
-        String className = CLASS_PREFIX + (++compiledCount);
+        String className = (detachedHeader == null ? CLASS_PREFIX : DETACHED_CLASS_PREFIX) + (++compiledCount);
         String header = header();
         Map<String, byte[]> output = new LinkedHashMap<>();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
@@ -198,6 +225,9 @@ final class ExpressionLane {
      * method and class of an earlier cell, imported from the class JShell compiled it into.
      */
     private String header() {
+        if (detachedHeader != null) {
+            return detachedHeader;
+        }
         StringBuilder header = new StringBuilder("package REPL;\n");
         shell.snippets().forEach(snippet -> {
             if (shell.status(snippet).isDefined()) {
@@ -266,7 +296,7 @@ final class ExpressionLane {
         public Iterable<JavaFileObject> list(Location location, String packageName, Set<JavaFileObject.Kind> kinds,
                                              boolean recurse) throws IOException {
             Iterable<JavaFileObject> standard = super.list(location, packageName, kinds, recurse);
-            if (warmingUp || location != StandardLocation.CLASS_PATH || !packageName.equals("REPL")
+            if (warmingUp || detachedHeader != null || location != StandardLocation.CLASS_PATH || !packageName.equals("REPL")
                     || !kinds.contains(JavaFileObject.Kind.CLASS)) {
                 return standard;
             }

@@ -410,6 +410,22 @@ public final class JShellSession implements AutoCloseable {
         return i;
     }
 
+    /** Every snippet JShell holds, in order, as "kind status source": what later cells compile against. */
+    List<String> snippetRecord() {
+        return shell.snippets().map(snippet -> snippet.kind() + " " + shell.status(snippet) + " " + snippet.source())
+                .collect(Collectors.toList());
+    }
+
+    /** The names of the classes JShell compiled and loaded for the session's snippets, sorted. */
+    List<String> loadedClassNames() {
+        return control.loadedClasses().keySet().stream().sorted().collect(Collectors.toList());
+    }
+
+    /** How many class names the {@link ExpressionLane} gave out so far (0 without a lane). */
+    int laneCompilations() {
+        return lane == null ? 0 : lane.compiledCount();
+    }
+
     /** How many declarations (imports, variables, methods, classes) later snippets see. */
     long liveDeclarations() {
         return shell.snippets().filter(snippet -> snippet.kind().isPersistent() && shell.status(snippet).isActive())

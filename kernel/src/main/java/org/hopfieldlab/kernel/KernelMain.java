@@ -66,8 +66,12 @@ public final class KernelMain {
         }
         SecureConnection connection = new SecureConnection(properties, kernelLog);
         kernel.becomeHandlerForConnection(connection);
+        // after the first cell's reply, and only while the kernel is quiet, the JIT gets the hot code compiled
+        BackgroundWarmUp backgroundWarmUp = BackgroundWarmUp.forKernel(classPath, kernelLog);
+        connection.listen(backgroundWarmUp);
         connection.connect();
         connection.waitUntilClose();
+        backgroundWarmUp.stop();
         evaluator.join().close();
         kernelIsExiting.set(true);
         if (guard != null) {

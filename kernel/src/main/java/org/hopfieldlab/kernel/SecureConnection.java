@@ -6,6 +6,7 @@ import io.github.spencerpark.jupyter.channels.ShellHandler;
 import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import io.github.spencerpark.jupyter.messages.Message;
+import io.github.spencerpark.jupyter.messages.MessageType;
 import io.github.spencerpark.jupyter.messages.publish.PublishStatus;
 import java.io.PrintStream;
 import java.security.InvalidKeyException;
@@ -26,16 +27,49 @@ final class SecureConnection extends JupyterConnection {
 
     private static final int POLL_TIMEOUT_MS = 200;
 
+    /** Told when a request arrives and when its handling has ended (replies sent). */
+    interface RequestListener {
+
+        void requestStarted();
+
+        /** @param type the request's type, or null when the message could not be read */
+        void requestEnded(MessageType<?> type);
+    }
+
+    private static final RequestListener NO_LISTENER = new RequestListener() {
+        @Override
+        public void requestStarted() {
+        }
+
+        @Override
+        public void requestEnded(MessageType<?> type) {
+        }
+    };
+
     private final KernelConnectionProperties properties;
     private final PrintStream log;
+    private final String threadPrefix;
     private final ZMQ.Context pollerContext = ZMQ.context(1);
     private final List<Thread> loops = new ArrayList<>();
     private volatile boolean running;
+    private volatile RequestListener listener = NO_LISTENER;
 
     SecureConnection(KernelConnectionProperties properties, PrintStream log) throws NoSuchAlgorithmException, InvalidKeyException {
+        this(properties, log, "hopfield");
+    }
+
+    /** @param threadPrefix names the loop threads, {@code PREFIX-shell} and {@code PREFIX-control} */
+    SecureConnection(KernelConnectionProperties properties, PrintStream log, String threadPrefix)
+            throws NoSuchAlgorithmException, InvalidKeyException {
         super(properties);
         this.properties = properties;
         this.log = log;
+        this.threadPrefix = threadPrefix;
+    }
+
+    /** From now on, {@code listener} hears of every request on the shell and control sockets. */
+    void listen(RequestListener listener) {
+        this.listener = listener;
     }
 
     @Override
@@ -46,9 +80,31 @@ final class SecureConnection extends JupyterConnection {
         shell.bind(address(properties.getShellPort()));
         control.bind(address(properties.getControlPort()));
         running = true;
-        loops.add(serve(shell, "hopfield-shell"));
-        loops.add(serve(control, "hopfield-control"));
+        loops.add(serve(shell, threadPrefix + "-shell"));
+        loops.add(serve(control, threadPrefix + "-control"));
         getIOPub().sendMessage(new Message<>(null, PublishStatus.MESSAGE_TYPE, PublishStatus.STARTING));
+    }
+
+    /**
+     * For a private loopback connection in this JVM: binds only the shell and iopub sockets, each to a port
+     * the system picks on {@code ip} (no window in which another process could take it), and serves the shell
+     * socket as {@link #connect} does. The connection file's ports are not used.
+     *
+     * @return the shell port and the iopub port
+     */
+    int[] connectOnFreePorts(String ip) {
+        // nothing of a loopback is worth delivering after close: closing never waits for a peer
+        shell.setLinger(0);
+        iopub.setLinger(0);
+        shell.bind(properties.getTransport() + "://" + ip + ":*");
+        iopub.bind(properties.getTransport() + "://" + ip + ":*");
+        running = true;
+        loops.add(serve(shell, threadPrefix + "-shell"));
+        return new int[] {portOf(shell.getLastEndpoint()), portOf(iopub.getLastEndpoint())};
+    }
+
+    private static int portOf(String endpoint) {
+        return Integer.parseInt(endpoint.substring(endpoint.lastIndexOf(':') + 1));
     }
 
     private String address(int port) {
@@ -63,18 +119,24 @@ final class SecureConnection extends JupyterConnection {
                 if (poller.poll(POLL_TIMEOUT_MS) <= 0 || !running) {
                     continue;
                 }
-                Message<?> message;
+                RequestListener told = listener;
+                told.requestStarted();
+                Message<?> message = null;
                 try {
-                    message = channel.readMessage();
-                } catch (SecurityException forged) {
-                    log.println("hopfield kernel: dropped a message with a wrong signature on " + name);
-                    continue;
-                } catch (RuntimeException unreadable) {
-                    log.println("hopfield kernel: dropped an unreadable message on " + name + ": " + unreadable);
-                    continue;
-                }
-                if (message != null) {
-                    handle(channel, message);
+                    try {
+                        message = channel.readMessage();
+                    } catch (SecurityException forged) {
+                        log.println("hopfield kernel: dropped a message with a wrong signature on " + name);
+                        continue;
+                    } catch (RuntimeException unreadable) {
+                        log.println("hopfield kernel: dropped an unreadable message on " + name + ": " + unreadable);
+                        continue;
+                    }
+                    if (message != null) {
+                        handle(channel, message);
+                    }
+                } finally {
+                    told.requestEnded(message == null ? null : message.getHeader().getType());
                 }
             }
         }, name);
