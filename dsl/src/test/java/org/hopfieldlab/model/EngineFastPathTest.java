@@ -73,6 +73,25 @@ class EngineFastPathTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("networks")
+    void aRecallIsTheSameOnANetworkThatHasRecalledBefore(String name, Network net, boolean spins) {
+        // a network keeps its engine from one recall to the next: nothing an earlier recall left in it may show
+        double[][] queries = queries(net, spins);
+        Network used = net.withSeed(net.seed());
+        used.recall(queries[1]);
+        for (double[] query : new double[][] {queries[0], queries[1], queries[0]}) {
+            Recall fresh = net.withSeed(net.seed()).recall(query);
+            Recall again = used.recall(query);
+            assertArrayEquals(fresh.trajectory(), again.trajectory(), name + ": trajectory");
+            assertArrayEquals(fresh.energies(), again.energies(), name + ": energies");
+            assertArrayEquals(fresh.layerStates(), again.layerStates(), name + ": layer states");
+            assertArrayEquals(fresh.memoryActivations(), again.memoryActivations(), name + ": memories");
+            assertEquals(fresh.fixedPoint(), again.fixedPoint(), name + ": fixed point");
+            assertEquals(fresh.converged(), again.converged(), name);
+        }
+    }
+
     @Test
     void theEnergyAfterEachSynchronousStepIsThatOfTheStateReachedByThatManySteps() {
         // the reused product W g[0] is checked at every step, not only at the end: recall k steps, compare step k
