@@ -1,7 +1,6 @@
 package org.hopfieldlab.internal;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /** Vector API half of {@link AttentionPass}: eight rows scored together, then added while still in L1. */
@@ -23,7 +22,8 @@ final class AttentionPassVector {
         double norm = 0;
         int mu = k0;
         for (; mu + GROUP <= k1; mu += GROUP) {
-            score8(patterns, mu, q, bound, scores);
+            // eight dot products at once (eight FMA chains, eight memory streams): the product's tile, beta 1
+            SoftmaxVector64.scores8(patterns, mu, q, 1, bound, scores);
             double top = Double.NEGATIVE_INFINITY;
             for (int r = 0; r < GROUP; r++) {
                 top = Math.max(top, beta * scores[mu + r]);
@@ -70,45 +70,6 @@ final class AttentionPassVector {
         running[1] = norm;
     }
 
-    // Eight dot products at once: eight independent FMA chains and eight memory streams.
-    private static void score8(double[][] patterns, int mu, double[] q, int bound, double[] scores) {
-        double[] x0 = patterns[mu];
-        double[] x1 = patterns[mu + 1];
-        double[] x2 = patterns[mu + 2];
-        double[] x3 = patterns[mu + 3];
-        double[] x4 = patterns[mu + 4];
-        double[] x5 = patterns[mu + 5];
-        double[] x6 = patterns[mu + 6];
-        double[] x7 = patterns[mu + 7];
-        DoubleVector c0 = DoubleVector.zero(S);
-        DoubleVector c1 = c0;
-        DoubleVector c2 = c0;
-        DoubleVector c3 = c0;
-        DoubleVector c4 = c0;
-        DoubleVector c5 = c0;
-        DoubleVector c6 = c0;
-        DoubleVector c7 = c0;
-        for (int i = 0; i < bound; i += L) {
-            DoubleVector qv = DoubleVector.fromArray(S, q, i);
-            c0 = DoubleVector.fromArray(S, x0, i).fma(qv, c0);
-            c1 = DoubleVector.fromArray(S, x1, i).fma(qv, c1);
-            c2 = DoubleVector.fromArray(S, x2, i).fma(qv, c2);
-            c3 = DoubleVector.fromArray(S, x3, i).fma(qv, c3);
-            c4 = DoubleVector.fromArray(S, x4, i).fma(qv, c4);
-            c5 = DoubleVector.fromArray(S, x5, i).fma(qv, c5);
-            c6 = DoubleVector.fromArray(S, x6, i).fma(qv, c6);
-            c7 = DoubleVector.fromArray(S, x7, i).fma(qv, c7);
-        }
-        scores[mu] = c0.reduceLanes(VectorOperators.ADD) + tail(x0, q, bound);
-        scores[mu + 1] = c1.reduceLanes(VectorOperators.ADD) + tail(x1, q, bound);
-        scores[mu + 2] = c2.reduceLanes(VectorOperators.ADD) + tail(x2, q, bound);
-        scores[mu + 3] = c3.reduceLanes(VectorOperators.ADD) + tail(x3, q, bound);
-        scores[mu + 4] = c4.reduceLanes(VectorOperators.ADD) + tail(x4, q, bound);
-        scores[mu + 5] = c5.reduceLanes(VectorOperators.ADD) + tail(x5, q, bound);
-        scores[mu + 6] = c6.reduceLanes(VectorOperators.ADD) + tail(x6, q, bound);
-        scores[mu + 7] = c7.reduceLanes(VectorOperators.ADD) + tail(x7, q, bound);
-    }
-
     // The eight weighted rows, read again while still in L1: sum is loaded and stored once per eight rows.
     private static void add8(double[][] patterns, int mu, double[] w, int bound, double[] sum) {
         double[] x0 = patterns[mu];
@@ -152,14 +113,6 @@ final class AttentionPassVector {
             a = Math.fma(x7[i], w[7], a);
             sum[i] = a;
         }
-    }
-
-    private static double tail(double[] a, double[] b, int from) {
-        double s = 0;
-        for (int i = from; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 
     private static void scale(double[] row, double factor) {

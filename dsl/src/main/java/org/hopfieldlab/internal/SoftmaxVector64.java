@@ -119,7 +119,8 @@ final class SoftmaxVector64 implements SoftmaxBlocks64, SoftmaxDriver64.Dots64 {
         }
     }
 
-    private static void scores8(double[][] patterns, int k, double[] query, double beta, int bound, double[] out) {
+    /** {@code out[k + j] = beta * X[k + j] . query} for the eight rows from k. */
+    static void scores8(double[][] patterns, int k, double[] query, double beta, int bound, double[] out) {
         double[] x0 = patterns[k];
         double[] x1 = patterns[k + 1];
         double[] x2 = patterns[k + 2];
