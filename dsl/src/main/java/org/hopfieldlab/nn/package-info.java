@@ -19,6 +19,10 @@
  * var layer = HopfieldLayer.attention(wQ, wK, wV);      // beta = 1/sqrt(d_k): a transformer attention head
  * double[][] z = layer.forward(r, y);                    // softmax(Q K^T / sqrt(d_k)) V
  * var grads = layer.backward(r, y, dLossDz);             // grads.dWQ(), dWK(), dWV(), dStatePatterns(), dStoredPatterns()
+ *
+ * var pass = layer.forwardPass(r, y);                    // in a training step: the forward pass, kept
+ * double loss = lossOf(pass.output());
+ * var same = pass.backward(dLossDz);                     // the gradients without computing the forward pass again
  * }</pre>
  */
 package org.hopfieldlab.nn;
