@@ -21,7 +21,7 @@ class SoftmaxStepTest {
         "1, 3, 1, 1.0",
         "13, 21, 1, 0.7",      // one query: a block that ends inside a group of eight rows
         "3001, 784, 1, 0.05",  // one query split into parts
-        "500, 64, 1, 8.0",     // one query, sharp: the max keeps growing while a group is still pending
+        "500, 64, 1, 8.0",     // one query, sharp: the max keeps growing and the weighted sum is rescaled often
         "5, 17, 3, 0.5",
         "33, 40, 4, 2.0",
         "70, 9, 7, 1.0",
