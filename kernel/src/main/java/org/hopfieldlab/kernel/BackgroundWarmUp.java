@@ -93,9 +93,24 @@ final class BackgroundWarmUp implements SecureConnection.RequestListener {
         this.state = "off".equals(setting) ? State.DISABLED : State.WAITING_FOR_FIRST_CELL;
     }
 
-    /** The kernel's warm-up, set up from {@value #PROPERTY}. */
-    static BackgroundWarmUp forKernel(List<Path> classPath, PrintStream log) {
-        return new BackgroundWarmUp(classPath, KERNEL_BUDGET, KERNEL_IDLE_NANOS, log, System.getProperty(PROPERTY));
+    /**
+     * The kernel's warm-up, set up from {@value #PROPERTY}; off unless Jupyter's connection is on a loopback
+     * address, since the warm-up's private kernel listens on 127.0.0.1 and the kernel listens only where the
+     * connection file says.
+     *
+     * @param connectionIp the {@code ip} of the connection file
+     */
+    static BackgroundWarmUp forKernel(List<Path> classPath, PrintStream log, String connectionIp) {
+        String setting = isLoopback(connectionIp) ? System.getProperty(PROPERTY) : "off";
+        return new BackgroundWarmUp(classPath, KERNEL_BUDGET, KERNEL_IDLE_NANOS, log, setting);
+    }
+
+    static boolean isLoopback(String ip) {
+        try {
+            return java.net.InetAddress.getByName(ip).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     @Override

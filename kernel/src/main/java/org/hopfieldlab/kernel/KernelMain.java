@@ -67,7 +67,7 @@ public final class KernelMain {
         SecureConnection connection = new SecureConnection(properties, kernelLog);
         kernel.becomeHandlerForConnection(connection);
         // after the first cell's reply, and only while the kernel is quiet, the JIT gets the hot code compiled
-        BackgroundWarmUp backgroundWarmUp = BackgroundWarmUp.forKernel(classPath, kernelLog);
+        BackgroundWarmUp backgroundWarmUp = BackgroundWarmUp.forKernel(classPath, kernelLog, properties.getIp());
         connection.listen(backgroundWarmUp);
         connection.connect();
         connection.waitUntilClose();

@@ -155,7 +155,7 @@ class BackgroundWarmUpTest {
         String before = System.getProperty(BackgroundWarmUp.PROPERTY);
         System.setProperty(BackgroundWarmUp.PROPERTY, "off");
         try {
-            BackgroundWarmUp kernels = BackgroundWarmUp.forKernel(KernelMain.kernelClassPath(), NO_LOG);
+            BackgroundWarmUp kernels = BackgroundWarmUp.forKernel(KernelMain.kernelClassPath(), NO_LOG, "127.0.0.1");
             firstCellAnswered(kernels);
             assertEquals(BackgroundWarmUp.State.DISABLED, kernels.state());
         } finally {
@@ -167,6 +167,20 @@ class BackgroundWarmUpTest {
         }
         assertEquals(BackgroundWarmUp.State.WAITING_FOR_FIRST_CELL,
                 warmUp(cells(5), 0, null).state(), "on unless switched off");
+    }
+
+    @Test
+    void itIsOffWhenJupyterConnectsOnAnAddressOtherThanLoopback() throws Exception {
+        // its private kernel listens on 127.0.0.1; a kernel told to listen elsewhere listens nowhere else
+        for (String ip : new String[] {"0.0.0.0", "192.0.2.7", "10.1.2.3"}) {
+            BackgroundWarmUp warmUp = BackgroundWarmUp.forKernel(KernelMain.kernelClassPath(), NO_LOG, ip);
+            firstCellAnswered(warmUp);
+            assertEquals(BackgroundWarmUp.State.DISABLED, warmUp.state(), ip);
+        }
+        for (String ip : new String[] {"127.0.0.1", "localhost", "::1"}) {
+            assertEquals(BackgroundWarmUp.State.WAITING_FOR_FIRST_CELL,
+                    BackgroundWarmUp.forKernel(KernelMain.kernelClassPath(), NO_LOG, ip).state(), ip);
+        }
     }
 
     @Test
