@@ -18,8 +18,6 @@ final class SymmetricProduct {
     static final long MIN_WORK_PER_PART = 200_000;
     static final int MAX_PARTS = 2;
 
-    private static final ThreadLocal<double[][]> BAND_SUMS = new ThreadLocal<>();
-
     private SymmetricProduct() {
     }
 
@@ -32,14 +30,13 @@ final class SymmetricProduct {
             band(vector, t, v, 0, n, out);
             return;
         }
-        double[][] sums = bandSums(parts, n);
+        double[][] sums = new double[parts][];
         sums[0] = out;
         Parallel.forEach(parts, p -> {
-            int r0 = bandStart(n, p, parts);
             if (p > 0) {
-                Arrays.fill(sums[p], r0, n, 0);
+                sums[p] = new double[n];   // zeroed by the thread that fills it
             }
-            band(vector, t, v, r0, bandStart(n, p + 1, parts), sums[p]);
+            band(vector, t, v, bandStart(n, p, parts), bandStart(n, p + 1, parts), sums[p]);
         });
         for (int p = 1; p < parts; p++) {
             double[] sum = sums[p];
@@ -50,28 +47,14 @@ final class SymmetricProduct {
     }
 
     /**
-     * First row of band p: the rows below r hold {@code (n - r)^2 / 2} entries of the triangle, so equal areas
-     * start at {@code n (1 - sqrt(1 - p / parts))}.
+     * First row of band p: the rows from r to the end hold about {@code (n - r)^2 / 2} entries of the triangle,
+     * so bands of equal area start at {@code n (1 - sqrt(1 - p / parts))}.
      */
     static int bandStart(int n, int p, int parts) {
         if (p >= parts) {
             return n;
         }
         return (int) Math.round(n * (1 - Math.sqrt(1 - (double) p / parts)));
-    }
-
-    private static double[][] bandSums(int parts, int n) {
-        double[][] cached = BAND_SUMS.get();
-        if (cached == null || cached.length < parts || cached[1].length != n) {
-            cached = new double[parts][];
-            for (int p = 1; p < parts; p++) {
-                cached[p] = new double[n];
-            }
-            BAND_SUMS.set(cached);
-        }
-        double[][] sums = new double[parts][];
-        System.arraycopy(cached, 1, sums, 1, parts - 1);
-        return sums;
     }
 
     private static void band(boolean vector, double[][] t, double[] v, int r0, int r1, double[] out) {

@@ -89,6 +89,7 @@ class EngineFastPathTest {
             assertArrayEquals(fresh.memoryActivations(), again.memoryActivations(), name + ": memories");
             assertEquals(fresh.fixedPoint(), again.fixedPoint(), name + ": fixed point");
             assertEquals(fresh.converged(), again.converged(), name);
+            assertEquals(net.withSeed(net.seed()).energy(query), used.energy(query), 0.0, name + ": energy");
         }
     }
 

@@ -93,7 +93,8 @@ public final class KernelMain {
      * {@code -XX:ArchiveClassesAtExit} to write a class-data archive that makes later kernel starts faster.
      */
     static void warmUp() throws Exception {
-        try (CellEvaluator cells = new CellEvaluator(new JShellSession(kernelClassPath()), MavenResolver.defaultCacheRoot(),
+        List<Path> classPath = kernelClassPath();
+        try (CellEvaluator cells = new CellEvaluator(new JShellSession(classPath), MavenResolver.defaultCacheRoot(),
                 Path.of("").toAbsolutePath())) {
             MimeRenderer renderer = new MimeRenderer();
             renderer.render(cells.evaluate("int n = 3;\nn * n").value());
@@ -110,7 +111,7 @@ public final class KernelMain {
         // the messaging classes too (ZeroMQ, Gson, basekernel's messages, HMAC signing), through a private kernel
         // on 127.0.0.1: without them in the archive about 700 classes were read from their jars at every start
         // (kernel_info answered ~180 ms later). Optional: the archive of the cells above is worth keeping alone.
-        WarmUpCell cell = WarmUpCell.create(kernelClassPath());
+        WarmUpCell cell = WarmUpCell.create(classPath);
         if (cell != null) {
             try (LoopbackKernel loopback = LoopbackKernel.open(cell)) {
                 for (int i = 0; i < 20; i++) {
